@@ -67,3 +67,12 @@ std::string App::results_json() const { return "{}"; }
 bool App::select_quote(const std::string& quote_id) { return false; }
 
 } // namespace chips::ui
+
+namespace chips::ui {
+void App::set_platform(const PlatformHooks& hooks) {}
+std::string App::apply_url_query(const std::string& query) { return R"({"ok":true,"notices":[]})"; }
+std::string App::permalink_query() const { return ""; }
+std::string App::settings_json() const { return "{}"; }
+void App::apply_settings_json(const std::string& json) {}
+std::string App::accessible_summary() const { return ""; }
+} // namespace chips::ui

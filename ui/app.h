@@ -7,6 +7,7 @@
 #pragma once
 #include "model/content_error.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -24,6 +25,17 @@ struct AppFonts {
     ImFont* traditional = nullptr; // Noto Sans CJK TC subset: UI in zh-Hant, traditional quotes
 };
 
+// What the UI may ask of the platform. Every hook may be empty (native tests): the UI then hides the control.
+struct PlatformHooks {
+    std::function<void(const std::string& text)> copy_text;       // system clipboard
+    std::function<void(const std::string& url)> open_url;         // new tab (sources, full page from an embed)
+    std::function<std::string()> page_url;                        // "https://host/path/" of index.html, for links
+    std::function<void()> toggle_fullscreen;                      // presenter mode on a projector
+    std::function<void(const std::string& settings_json)> save_settings; // reader's own settings (localStorage)
+    std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& content)>
+        download_file;                                            // a real file save in the browser
+};
+
 class App {
   public:
     App();
@@ -33,6 +45,7 @@ class App {
     // panel naming each problem instead of the explainer.
     bool load(const ContentTexts& content, ContentErrors& errors);
     void set_fonts(const AppFonts& fonts);
+    void set_platform(const PlatformHooks& hooks);
 
     // Draws every panel for one frame into the main viewport. Call between ImGui::NewFrame() and ImGui::Render().
     void draw();
@@ -45,6 +58,16 @@ class App {
     std::string apply_state_json(const std::string& json); // returns {"ok":bool,"notices":["..."]}
     std::string results_json() const;                      // the same shape as `scripts/estimate --json`
     bool select_quote(const std::string& quote_id);
+
+    // [Permalinks] The URL query ("gpu=h100&chips=50000&lang=zh-Hans&quote=q-...&view=embed") in and out.
+    // Bad values are clamped or ignored; each one adds a notice shown in the app and returned as JSON.
+    std::string apply_url_query(const std::string& query); // returns {"ok":bool,"notices":["..."]}
+    std::string permalink_query() const;                   // the current view as a query string (no leading '?')
+    // [Settings] The reader's own preferences (language, theme, scale), restored from the page at start-up.
+    std::string settings_json() const;
+    void apply_settings_json(const std::string& json);
+    // [Accessibility] One or two sentences with the key results, in the current language, for an aria-live region.
+    std::string accessible_summary() const;
 
   private:
     struct Impl;
