@@ -37,6 +37,10 @@ debian_packages=(
   clang libclang-rt-14-dev # libFuzzer targets
   gzip brotli
 )
+# Node.js runs the browser tests and the static server. Use the machine's own when there is one (it may not be
+# Debian's); otherwise Debian's.
+command -v node >/dev/null 2>&1 || debian_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || debian_packages+=(npm)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,71 @@
+// model/gpu_catalog.h — accelerator specs read from content/gpus.json.
+//
+// Index
+// - [SECTION] SourceRef: where a number comes from
+// - [SECTION] GpuSpec: one accelerator
+// - [SECTION] GpuCatalog + loader
+//
+// All compute figures are DENSE tensor throughput. NVIDIA and AMD headline tables print 2:4-sparsity figures
+// (marked "*"), which are exactly 2x dense; the loader cannot detect that, so the content file says "dense" in
+// every field name and docs/model.md explains the trap.
+#pragma once
+#include "model/content_error.h"
+#include "model/range.h"
+#include <string>
+#include <vector>
+
+namespace chips {
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] SourceRef
+//-----------------------------------------------------------------------------------------------------------------
+
+struct SourceRef {
+    std::string title;     // "DeepSeek-V3 Technical Report"
+    std::string publisher; // "DeepSeek-AI (arXiv 2412.19437)"
+    std::string date;      // ISO date or year-month of the cited version, "2025-02-18"
+    std::string locator;   // section/table/page inside the source, "Table 1"
+    std::string url;       // may be empty for print sources
+};
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] GpuSpec
+//-----------------------------------------------------------------------------------------------------------------
+
+struct GpuSpec {
+    std::string id;                     // catalog key used by scenarios, "h800"
+    std::string name;                   // display name, "NVIDIA H800 SXM5 80GB"
+    double bf16_dense_tflops = 0.0;     // dense BF16 tensor TFLOP/s (FP16 on chips without BF16), > 0
+    double fp8_dense_tflops = 0.0;      // dense FP8 tensor TFLOP/s, 0 = chip has no FP8 tensor cores
+    double memory_gb = 0.0;             // device memory, GB (1e9 bytes), > 0
+    double memory_tbps = 0.0;           // device memory bandwidth, TB/s (1e12 bytes/s), > 0
+    double scale_up_gbps = 0.0;         // datasheet scale-up link (NVLink/IF/HCCS), GB/s, bidirectional aggregate
+    int scale_up_domain_gpus = 8;       // GPUs sharing one scale-up fabric (8 in an HGX node, 72 in an NVL72 rack)
+    double scale_out_gbps = 0.0;        // scale-out NIC per GPU (InfiniBand/RoCE/Ethernet), GB/s per direction
+    double tdp_w = 0.0;                 // board power at full load, W
+    Range unit_price_usd;               // purchase price of one GPU (not the server around it), USD
+    Range rental_usd_per_gpu_hour;      // cloud/market rental price, USD per GPU-hour
+    std::string confidence;             // "high", "medium", "low" (+ a short why), shown next to the numbers
+    std::string notes;                  // conflicts, sparse-vs-dense remarks, what the price covers
+    std::vector<SourceRef> sources;     // at least one; primary datasheet first
+
+    bool has_fp8() const { return fp8_dense_tflops > 0.0; }
+};
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] GpuCatalog + loader
+//-----------------------------------------------------------------------------------------------------------------
+
+struct GpuCatalog {
+    std::vector<GpuSpec> gpus; // file order
+
+    const GpuSpec* find(const std::string& id) const; // nullptr when unknown
+    std::string id_list() const;                      // "h800, h100, ..." for error messages
+};
+
+// Parses the text of content/gpus.json ({"gpus":[...]}) into `catalog`. Every problem is appended to `errors`
+// with `file_name` and a JSON pointer; returns true when no error was added. Entries with errors are skipped.
+bool load_gpu_catalog(const std::string& json_text, const std::string& file_name, GpuCatalog& catalog,
+                      ContentErrors& errors);
+
+} // namespace chips
