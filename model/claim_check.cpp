@@ -9,15 +9,21 @@ namespace chips {
 
 const char* verdict_name(Verdict verdict) {
     switch (verdict) {
-    case Verdict::consistent: return "consistent";
-    case Verdict::overstated: return "overstated";
-    case Verdict::understated: return "understated";
-    case Verdict::not_checkable: return "not_checkable";
+    case Verdict::consistent:
+        return "consistent";
+    case Verdict::overstated:
+        return "overstated";
+    case Verdict::understated:
+        return "understated";
+    case Verdict::not_checkable:
+        return "not_checkable";
     }
     return "not_checkable";
 }
 
-const char* ratio_mode_name(RatioMode mode) { return mode == RatioMode::inverse ? "inverse" : "direct"; }
+const char* ratio_mode_name(RatioMode mode) {
+    return mode == RatioMode::inverse ? "inverse" : "direct";
+}
 
 std::string format_quantity(double value) {
     if (!std::isfinite(value)) return "n/a";
@@ -53,7 +59,9 @@ static ClaimCheck not_checkable(ClaimCheck check, ClaimProblem problem) {
     return check;
 }
 
-static Range ordered(double a, double b, double c) { return Range{std::min(a, c), b, std::max(a, c)}; }
+static Range ordered(double a, double b, double c) {
+    return Range{std::min(a, c), b, std::max(a, c)};
+}
 
 ClaimCheck check_claim(const Claim& claim, const GpuCatalog& catalog) {
     ClaimCheck check;
@@ -105,9 +113,12 @@ ClaimCheck check_claim(const Claim& claim, const GpuCatalog& catalog) {
     check.claimed_over_model = model.central > 0 ? claim.claimed_value / model.central : 0.0;
     const double lowest = model.low * (1.0 - claim.tolerance);
     const double highest = model.high * (1.0 + claim.tolerance);
-    if (claim.claimed_value > highest) check.verdict = Verdict::overstated;
-    else if (claim.claimed_value < lowest) check.verdict = Verdict::understated;
-    else check.verdict = Verdict::consistent;
+    if (claim.claimed_value > highest)
+        check.verdict = Verdict::overstated;
+    else if (claim.claimed_value < lowest)
+        check.verdict = Verdict::understated;
+    else
+        check.verdict = Verdict::consistent;
     return check;
 }
 
@@ -132,15 +143,15 @@ std::string format_claim_reasoning(const ClaimCheck& check) {
     case ClaimProblem::scenario_invalid:
         return std::string("The claim's scenario cannot be estimated: ") + status_message(check.scenario_status) + ".";
     case ClaimProblem::compare_invalid:
-        return std::string("The reference scenario cannot be estimated: ") + status_message(check.compare_status) +
-               ".";
+        return std::string("The reference scenario cannot be estimated: ") + status_message(check.compare_status) + ".";
     case ClaimProblem::zero_model_value:
         return "The model's value for " + check.quantity + " is zero, so no ratio can be formed.";
-    case ClaimProblem::none: break;
+    case ClaimProblem::none:
+        break;
     }
     const char* unit = check.unit;
-    const std::string what = check.is_ratio ? "the ratio of " + check.quantity + " between the two scenarios"
-                                            : check.quantity;
+    const std::string what =
+        check.is_ratio ? "the ratio of " + check.quantity + " between the two scenarios" : check.quantity;
     const std::string inverse = check.ratio_mode == RatioMode::inverse ? " (read as 1/N)" : "";
     const std::string claimed = (check.ratio_mode == RatioMode::inverse ? "1/" : "") +
                                 with_unit(check.claimed, check.ratio_mode == RatioMode::inverse ? "" : unit);
@@ -153,8 +164,7 @@ std::string format_claim_reasoning(const ClaimCheck& check) {
                                           format_quantity(check.model.low) + " (central 1/" +
                                           format_quantity(check.model.central) + ")";
         if (check.verdict == Verdict::consistent)
-            return "The claimed " + claimed + " is consistent with the model's " + model_inverse + " for " + what +
-                   ".";
+            return "The claimed " + claimed + " is consistent with the model's " + model_inverse + " for " + what + ".";
         return "The claimed " + claimed + " is " + verdict_name(check.verdict) + inverse + ": the model gives " +
                model_inverse + " for " + what + ", outside the range even with " + tolerance + " tolerance.";
     }

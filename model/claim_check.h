@@ -18,18 +18,18 @@ namespace chips {
 enum class Verdict { consistent, overstated, understated, not_checkable };
 enum class RatioMode { direct, inverse };
 
-const char* verdict_name(Verdict verdict);  // "consistent", "overstated", "understated", "not_checkable"
+const char* verdict_name(Verdict verdict);   // "consistent", "overstated", "understated", "not_checkable"
 const char* ratio_mode_name(RatioMode mode); // "direct", "inverse"
 
 struct Claim {
-    std::string quantity;              // output key ("rental_cost_usd"), or "not_checkable"
-    double claimed_value = 0.0;        // in the output's unit; a ratio with compare_to; N for "1/N" when inverse
-    std::string unit;                  // optional: when set (and not a ratio) it must equal the output's unit
-    Scenario scenario;                 // what the article describes
-    std::optional<Scenario> compare_to; // reference scenario for "N times ..." claims
+    std::string quantity;                     // output key ("rental_cost_usd"), or "not_checkable"
+    double claimed_value = 0.0;               // in the output's unit; a ratio with compare_to; N for "1/N" when inverse
+    std::string unit;                         // optional: when set (and not a ratio) it must equal the output's unit
+    Scenario scenario;                        // what the article describes
+    std::optional<Scenario> compare_to;       // reference scenario for "N times ..." claims
     RatioMode ratio_mode = RatioMode::direct; // inverse: the article writes 1/N and claimed_value holds N
-    double tolerance = 0.10;           // relative slack around the model range, 0..1 (rounded news numbers)
-    std::string note;                  // for not_checkable claims: why (market value, stock moves...)
+    double tolerance = 0.10;                  // relative slack around the model range, 0..1 (rounded news numbers)
+    std::string note;                         // for not_checkable claims: why (market value, stock moves...)
 };
 
 enum class ClaimProblem {
@@ -45,18 +45,18 @@ enum class ClaimProblem {
 
 struct ClaimCheck {
     Verdict verdict = Verdict::not_checkable;
-    ClaimProblem problem = ClaimProblem::none;       // why not_checkable, none otherwise
-    std::string quantity;                            // the claim's output key
-    const char* unit = "";                           // output unit, or "ratio" for ratio claims
-    bool is_ratio = false;                           // compared against output(scenario) / output(compare_to)
-    RatioMode ratio_mode = RatioMode::direct;        // inverse: model range below is 1 / (value or ratio)
-    Range model;                                     // the model's value in the claim's terms, low <= high
-    double claimed = 0.0;                            // the claimed value as stated
-    double claimed_over_model = 0.0;                 // claimed / model.central (0 when not checkable)
-    double tolerance = 0.0;                          // relative slack used
+    ClaimProblem problem = ClaimProblem::none;           // why not_checkable, none otherwise
+    std::string quantity;                                // the claim's output key
+    const char* unit = "";                               // output unit, or "ratio" for ratio claims
+    bool is_ratio = false;                               // compared against output(scenario) / output(compare_to)
+    RatioMode ratio_mode = RatioMode::direct;            // inverse: model range below is 1 / (value or ratio)
+    Range model;                                         // the model's value in the claim's terms, low <= high
+    double claimed = 0.0;                                // the claimed value as stated
+    double claimed_over_model = 0.0;                     // claimed / model.central (0 when not checkable)
+    double tolerance = 0.0;                              // relative slack used
     EstimateStatus scenario_status = EstimateStatus::ok; // estimate status of the claim's scenario
     EstimateStatus compare_status = EstimateStatus::ok;  // estimate status of compare_to (ok when absent)
-    std::string note;                                // the claim's note (not_checkable claims)
+    std::string note;                                    // the claim's note (not_checkable claims)
 };
 
 // Looks up the GPUs in `catalog`, runs estimate() once or twice and compares. Never throws.

@@ -59,9 +59,12 @@ constexpr double sharded_bytes_fp8 = 8.0;
 
 const char* status_message(EstimateStatus status) {
     switch (status) {
-    case EstimateStatus::ok: return "ok";
-    case EstimateStatus::fp8_unsupported: return "precision fp8 is not available on this GPU (no FP8 tensor cores)";
-    case EstimateStatus::invalid_input: return "a scenario value is outside its allowed range (see validate_scenario)";
+    case EstimateStatus::ok:
+        return "ok";
+    case EstimateStatus::fp8_unsupported:
+        return "precision fp8 is not available on this GPU (no FP8 tensor cores)";
+    case EstimateStatus::invalid_input:
+        return "a scenario value is outside its allowed range (see validate_scenario)";
     }
     return "unknown status";
 }
@@ -94,9 +97,9 @@ static bool inputs_in_range(const Scenario& scenario, const GpuSpec& gpu) {
     if (!(active >= 1e6)) return false;
     // A GpuSpec not from the loader (e.g. default-constructed) must not divide by zero.
     return gpu.bf16_dense_tflops > 0 && gpu.memory_gb > 0 && gpu.memory_tbps > 0 && gpu.scale_up_gbps > 0 &&
-           gpu.scale_out_gbps > 0 && gpu.scale_up_domain_gpus >= 1 && gpu.tdp_w > 0 &&
-           gpu.unit_price_usd.low >= 0 && gpu.rental_usd_per_gpu_hour.low >= 0 &&
-           std::isfinite(gpu.unit_price_usd.high) && std::isfinite(gpu.rental_usd_per_gpu_hour.high);
+           gpu.scale_out_gbps > 0 && gpu.scale_up_domain_gpus >= 1 && gpu.tdp_w > 0 && gpu.unit_price_usd.low >= 0 &&
+           gpu.rental_usd_per_gpu_hour.low >= 0 && std::isfinite(gpu.unit_price_usd.high) &&
+           std::isfinite(gpu.rental_usd_per_gpu_hour.high);
 }
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -104,10 +107,10 @@ static bool inputs_in_range(const Scenario& scenario, const GpuSpec& gpu) {
 //-----------------------------------------------------------------------------------------------------------------
 
 struct ParamCounts {
-    double total = 0;         // params
-    double active = 0;        // params per token
-    double routed = 0;        // params in routed experts (split across expert-parallel ranks)
-    double replicated = 0;    // non-expert + shared-expert params (split only by pipeline stages)
+    double total = 0;      // params
+    double active = 0;     // params per token
+    double routed = 0;     // params in routed experts (split across expert-parallel ranks)
+    double replicated = 0; // non-expert + shared-expert params (split only by pipeline stages)
 };
 
 static ParamCounts count_params(const Scenario& scenario) {
@@ -166,8 +169,7 @@ static CommSeconds all_to_all_seconds_per_token(const Scenario& scenario, const 
     }
     const double local_deliveries = picks * (1.0 - 1.0 / gpus_per_domain);
     const double bytes_per_delivery =
-        scenario.hidden_size *
-        (scenario.precision == Precision::fp8 ? all_to_all_bytes_fp8 : all_to_all_bytes_bf16);
+        scenario.hidden_size * (scenario.precision == Precision::fp8 ? all_to_all_bytes_fp8 : all_to_all_bytes_bf16);
     const double scale_up_bytes_per_second = gpu.scale_up_gbps * 1e9 * scale_up_usable_fraction;
     const double scale_out_bytes_per_second = gpu.scale_out_gbps * 1e9;
     seconds.scale_up = scenario.moe_layers * local_deliveries * bytes_per_delivery / scale_up_bytes_per_second;
@@ -242,11 +244,10 @@ static InferenceResult inference(const Scenario& scenario, const GpuSpec& gpu, c
     const double batch = scenario.inference_batch;
     const double kv_bytes = batch * scenario.inference_context * scenario.kv_bytes_per_token;
     const double weight_bytes = params.total * bytes_per_param;
-    const double replica_gpus = std::max(
-        1.0, std::ceil((weight_bytes + kv_bytes) / (gpu.memory_gb * 1e9 * inference_memory_usable_fraction)));
+    const double replica_gpus =
+        std::max(1.0, std::ceil((weight_bytes + kv_bytes) / (gpu.memory_gb * 1e9 * inference_memory_usable_fraction)));
     const double touched_experts =
-        scenario.experts_total *
-        (1.0 - std::pow(1.0 - scenario.experts_active / scenario.experts_total, batch));
+        scenario.experts_total * (1.0 - std::pow(1.0 - scenario.experts_active / scenario.experts_total, batch));
     const double bytes_read_per_step =
         (params.replicated + scenario.moe_layers * touched_experts * scenario.params_per_expert) * bytes_per_param +
         kv_bytes;
@@ -254,8 +255,7 @@ static InferenceResult inference(const Scenario& scenario, const GpuSpec& gpu, c
 
     auto tokens_per_gpu_second = [&](double mfu, double hbm_efficiency) {
         const double compute_seconds = flop_per_step / (replica_gpus * peak_flops * mfu);
-        const double memory_seconds =
-            bytes_read_per_step / (replica_gpus * gpu.memory_tbps * 1e12 * hbm_efficiency);
+        const double memory_seconds = bytes_read_per_step / (replica_gpus * gpu.memory_tbps * 1e12 * hbm_efficiency);
         return batch / std::max(compute_seconds, memory_seconds) / replica_gpus;
     };
     InferenceResult result;
@@ -306,9 +306,9 @@ Estimate estimate(const Scenario& scenario, const GpuSpec& gpu) {
     const double non_embedding_ratio = non_embedding_total > 0
                                            ? (params.active - scenario.embedding_params) / non_embedding_total
                                            : params.active / params.total;
-    result.compute_vs_dense = sorted(non_embedding_ratio, params.active / params.total,
-                                     (6.0 * params.active + attention_per_token) /
-                                         (6.0 * params.total + attention_per_token));
+    result.compute_vs_dense =
+        sorted(non_embedding_ratio, params.active / params.total,
+               (6.0 * params.active + attention_per_token) / (6.0 * params.total + attention_per_token));
 
     // Compute time per token, on the central 6·N basis (MFU is defined on it).
     const double peak_flops =
@@ -339,19 +339,18 @@ Estimate estimate(const Scenario& scenario, const GpuSpec& gpu) {
     auto wall_seconds = [&](double gpu_seconds_per_token, double goodput) {
         return scenario.tokens * gpu_seconds_per_token / scenario.chips / goodput;
     };
-    const Range wall = Range{wall_seconds(step_fast, result.goodput.high),
-                             wall_seconds(step_central, result.goodput.central),
-                             wall_seconds(step_slow, result.goodput.low)};
+    const Range wall =
+        Range{wall_seconds(step_fast, result.goodput.high), wall_seconds(step_central, result.goodput.central),
+              wall_seconds(step_slow, result.goodput.low)};
     result.training_days = scale(wall, 1.0 / 86400.0);
     result.gpu_hours = scale(wall, scenario.chips / 3600.0);
     result.effective_tflops_per_gpu =
         map_range(result.gpu_hours, [&](double hours) { return result.training_flop.central / (hours * 3600e12); });
 
     // Money
-    const Range price = scenario.usd_per_gpu_hour > 0
-                            ? Range{scenario.usd_per_gpu_hour_low, scenario.usd_per_gpu_hour,
-                                    scenario.usd_per_gpu_hour_high}
-                            : gpu.rental_usd_per_gpu_hour;
+    const Range price = scenario.usd_per_gpu_hour > 0 ? Range{scenario.usd_per_gpu_hour_low, scenario.usd_per_gpu_hour,
+                                                              scenario.usd_per_gpu_hour_high}
+                                                      : gpu.rental_usd_per_gpu_hour;
     result.rental_cost_usd = multiply(result.gpu_hours, price);
     result.cluster_purchase_usd = scale(gpu.unit_price_usd, scenario.chips);
     result.cost_vs_deepseek_v3 = scale(result.rental_cost_usd, 1.0 / deepseek_v3_reported_cost_usd);
@@ -402,16 +401,13 @@ static const OutputInfo output_table[] = {
     {"co2_tonnes", "t CO2", &Estimate::co2_tonnes, "energy x grid carbon intensity"},
     {"memory_per_gpu_gb", "GB", &Estimate::memory_per_gpu_gb,
      "weights + gradients + optimizer state per GPU (no activations)"},
-    {"memory_fits", "1 = fits, 0 = does not", &Estimate::memory_fits,
-     "model state within 80% of device memory"},
+    {"memory_fits", "1 = fits, 0 = does not", &Estimate::memory_fits, "model state within 80% of device memory"},
     {"inference_tokens_per_gpu_second", "tokens/s", &Estimate::inference_tokens_per_gpu_second,
      "decode output tokens per second per GPU at inference_batch"},
     {"inference_usd_per_million_tokens", "USD per 1M output tokens", &Estimate::inference_usd_per_million_tokens,
      "rental price / decode throughput"},
-    {"cost_vs_deepseek_v3", "ratio", &Estimate::cost_vs_deepseek_v3,
-     "rental cost / DeepSeek-V3's reported $5.576M"},
-    {"compute_vs_dense", "ratio", &Estimate::compute_vs_dense,
-     "training FLOP / a dense model of the same total size"},
+    {"cost_vs_deepseek_v3", "ratio", &Estimate::cost_vs_deepseek_v3, "rental cost / DeepSeek-V3's reported $5.576M"},
+    {"compute_vs_dense", "ratio", &Estimate::compute_vs_dense, "training FLOP / a dense model of the same total size"},
 };
 
 const OutputInfo* estimate_outputs(size_t& count) {

@@ -35,12 +35,12 @@ struct Estimate {
     EstimateStatus status = EstimateStatus::ok;
 
     // Model size (exact: low = central = high)
-    Range total_params;     // params: non-expert + moe_layers x (routed + shared) x params_per_expert
-    Range active_params;    // params per token: non-expert + moe_layers x (active + shared) x params_per_expert
-    Range active_fraction;  // active / total
+    Range total_params;    // params: non-expert + moe_layers x (routed + shared) x params_per_expert
+    Range active_params;   // params per token: non-expert + moe_layers x (active + shared) x params_per_expert
+    Range active_fraction; // active / total
 
     // Training compute and time
-    Range training_flop;            // FLOP; low 6·(N_active − embedding)·D, central 6·N·D, high + causal attention
+    Range training_flop; // FLOP; low 6·(N_active − embedding)·D, central 6·N·D, high + causal attention
     Range effective_tflops_per_gpu; // TFLOP/s per GPU on the 6·N·D basis, after comm slowdown and goodput
     Range comm_to_compute_ratio;    // MoE all-to-all time / compute time per token, before any overlap
     Range comm_slowdown;            // ratio >= 1: step time with exposed all-to-all / step time without
@@ -51,17 +51,17 @@ struct Estimate {
     Range cluster_purchase_usd;     // USD for the GPUs alone (no servers, network, buildings)
 
     // Energy
-    Range energy_mwh;       // MWh at the meter: GPU TDP x server overhead x PUE x GPU-hours
-    Range energy_cost_usd;  // USD of electricity
-    Range co2_tonnes;       // t CO2e at the grid intensity
+    Range energy_mwh;      // MWh at the meter: GPU TDP x server overhead x PUE x GPU-hours
+    Range energy_cost_usd; // USD of electricity
+    Range co2_tonnes;      // t CO2e at the grid intensity
 
     // Memory
     Range memory_per_gpu_gb; // GB of weights + gradients + optimizer state per GPU (activations excluded)
     Range memory_fits;       // 1 = model state fits in 80% of device memory, 0 = does not (low = pessimistic)
 
     // Inference
-    Range inference_tokens_per_gpu_second;   // decode output tokens/s per GPU at inference_batch
-    Range inference_usd_per_million_tokens;  // USD per 1M output tokens at the rental price
+    Range inference_tokens_per_gpu_second;  // decode output tokens/s per GPU at inference_batch
+    Range inference_usd_per_million_tokens; // USD per 1M output tokens at the rental price
 
     // Ratios
     Range cost_vs_deepseek_v3; // rental cost / DeepSeek-V3's reported $5.576M
@@ -73,10 +73,10 @@ struct Estimate {
 //-----------------------------------------------------------------------------------------------------------------
 
 struct OutputInfo {
-    const char* key;         // "training_days" (docs/contract.md "Output keys")
-    const char* unit;        // "days"
-    Range Estimate::*field;  // where the value lives
-    const char* doc;         // one line for tooltips and --help
+    const char* key;        // "training_days" (docs/contract.md "Output keys")
+    const char* unit;       // "days"
+    Range Estimate::*field; // where the value lives
+    const char* doc;        // one line for tooltips and --help
 };
 
 const OutputInfo* estimate_outputs(size_t& count); // every output, in display order

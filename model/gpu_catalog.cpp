@@ -12,7 +12,8 @@ const GpuSpec* GpuCatalog::find(const std::string& id) const {
 
 std::string GpuCatalog::id_list() const {
     std::string list;
-    for (const GpuSpec& gpu : gpus) list += (list.empty() ? "" : ", ") + gpu.id;
+    for (const GpuSpec& gpu : gpus)
+        list += (list.empty() ? "" : ", ") + gpu.id;
     return list;
 }
 
@@ -30,8 +31,10 @@ static bool read_gpu(const json_fields::Context& context, const nlohmann::json& 
     ok = read_number(context, entry, pointer, "bf16_dense_tflops", 1, 100000, gpu.bf16_dense_tflops) && ok;
     // FP8 is either absent (null) or a positive dense figure.
     auto fp8 = entry.find("fp8_dense_tflops");
-    if (fp8 == entry.end() || fp8->is_null()) gpu.fp8_dense_tflops = 0.0;
-    else ok = read_number(context, entry, pointer, "fp8_dense_tflops", 1, 200000, gpu.fp8_dense_tflops) && ok;
+    if (fp8 == entry.end() || fp8->is_null())
+        gpu.fp8_dense_tflops = 0.0;
+    else
+        ok = read_number(context, entry, pointer, "fp8_dense_tflops", 1, 200000, gpu.fp8_dense_tflops) && ok;
     ok = read_number(context, entry, pointer, "memory_gb", 1, 10000, gpu.memory_gb) && ok;
     ok = read_number(context, entry, pointer, "memory_tbps", 0.01, 1000, gpu.memory_tbps) && ok;
     ok = read_number(context, entry, pointer, "scale_up_gbps", 0.1, 100000, gpu.scale_up_gbps) && ok;

@@ -33,21 +33,21 @@ struct SourceRef {
 //-----------------------------------------------------------------------------------------------------------------
 
 struct GpuSpec {
-    std::string id;                     // catalog key used by scenarios, "h800"
-    std::string name;                   // display name, "NVIDIA H800 SXM5 80GB"
-    double bf16_dense_tflops = 0.0;     // dense BF16 tensor TFLOP/s (FP16 on chips without BF16), > 0
-    double fp8_dense_tflops = 0.0;      // dense FP8 tensor TFLOP/s, 0 = chip has no FP8 tensor cores
-    double memory_gb = 0.0;             // device memory, GB (1e9 bytes), > 0
-    double memory_tbps = 0.0;           // device memory bandwidth, TB/s (1e12 bytes/s), > 0
-    double scale_up_gbps = 0.0;         // datasheet scale-up link (NVLink/IF/HCCS), GB/s, bidirectional aggregate
-    int scale_up_domain_gpus = 8;       // GPUs sharing one scale-up fabric (8 in an HGX node, 72 in an NVL72 rack)
-    double scale_out_gbps = 0.0;        // scale-out NIC per GPU (InfiniBand/RoCE/Ethernet), GB/s per direction
-    double tdp_w = 0.0;                 // board power at full load, W
-    Range unit_price_usd;               // purchase price of one GPU (not the server around it), USD
-    Range rental_usd_per_gpu_hour;      // cloud/market rental price, USD per GPU-hour
-    std::string confidence;             // "high", "medium", "low" (+ a short why), shown next to the numbers
-    std::string notes;                  // conflicts, sparse-vs-dense remarks, what the price covers
-    std::vector<SourceRef> sources;     // at least one; primary datasheet first
+    std::string id;                 // catalog key used by scenarios, "h800"
+    std::string name;               // display name, "NVIDIA H800 SXM5 80GB"
+    double bf16_dense_tflops = 0.0; // dense BF16 tensor TFLOP/s (FP16 on chips without BF16), > 0
+    double fp8_dense_tflops = 0.0;  // dense FP8 tensor TFLOP/s, 0 = chip has no FP8 tensor cores
+    double memory_gb = 0.0;         // device memory, GB (1e9 bytes), > 0
+    double memory_tbps = 0.0;       // device memory bandwidth, TB/s (1e12 bytes/s), > 0
+    double scale_up_gbps = 0.0;     // datasheet scale-up link (NVLink/IF/HCCS), GB/s, bidirectional aggregate
+    int scale_up_domain_gpus = 8;   // GPUs sharing one scale-up fabric (8 in an HGX node, 72 in an NVL72 rack)
+    double scale_out_gbps = 0.0;    // scale-out NIC per GPU (InfiniBand/RoCE/Ethernet), GB/s per direction
+    double tdp_w = 0.0;             // board power at full load, W
+    Range unit_price_usd;           // purchase price of one GPU (not the server around it), USD
+    Range rental_usd_per_gpu_hour;  // cloud/market rental price, USD per GPU-hour
+    std::string confidence;         // "high", "medium", "low" (+ a short why), shown next to the numbers
+    std::string notes;              // conflicts, sparse-vs-dense remarks, what the price covers
+    std::vector<SourceRef> sources; // at least one; primary datasheet first
 
     bool has_fp8() const { return fp8_dense_tflops > 0.0; }
 };

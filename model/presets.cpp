@@ -13,7 +13,8 @@ const Preset* PresetCatalog::find(const std::string& id) const {
 
 std::string PresetCatalog::id_list() const {
     std::string list;
-    for (const Preset& preset : presets) list += (list.empty() ? "" : ", ") + preset.id;
+    for (const Preset& preset : presets)
+        list += (list.empty() ? "" : ", ") + preset.id;
     return list;
 }
 
@@ -60,8 +61,8 @@ bool load_presets(const std::string& json_text, const std::string& file_name, co
             context.fail(pointer + "/scenario", "missing (expected an object of scenario keys)");
             ok = false;
         } else {
-            ok = scenario_from_json(*scenario, preset.scenario, file_name, pointer + "/scenario", catalog, errors) &&
-                 ok;
+            ok =
+                scenario_from_json(*scenario, preset.scenario, file_name, pointer + "/scenario", catalog, errors) && ok;
         }
         if (ok && presets.find(preset.id)) {
             context.fail(pointer + "/id", "duplicate id \"" + preset.id + "\"");

@@ -12,7 +12,9 @@
 
 namespace chips {
 
-const char* precision_name(Precision precision) { return precision == Precision::fp8 ? "fp8" : "bf16"; }
+const char* precision_name(Precision precision) {
+    return precision == Precision::fp8 ? "fp8" : "bf16";
+}
 
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Key table
@@ -124,12 +126,25 @@ static bool parse_number(const std::string& text, double& out) {
     if (next != end) {
         if (end - next != 1) return false;
         switch (*next) {
-        case 'k': case 'K': multiplier = 1e3; break;
-        case 'M': multiplier = 1e6; break;
-        case 'B': case 'G': multiplier = 1e9; break;
-        case 'T': multiplier = 1e12; break;
-        case '%': multiplier = 0.01; break;
-        default: return false;
+        case 'k':
+        case 'K':
+            multiplier = 1e3;
+            break;
+        case 'M':
+            multiplier = 1e6;
+            break;
+        case 'B':
+        case 'G':
+            multiplier = 1e9;
+            break;
+        case 'T':
+            multiplier = 1e12;
+            break;
+        case '%':
+            multiplier = 0.01;
+            break;
+        default:
+            return false;
         }
     }
     value *= multiplier;
@@ -176,7 +191,8 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
         std::string known;
         size_t count = 0;
         const ScenarioKeyInfo* keys = scenario_keys(count);
-        for (size_t index = 0; index < count; ++index) known += (index ? ", " : "") + std::string(keys[index].key);
+        for (size_t index = 0; index < count; ++index)
+            known += (index ? ", " : "") + std::string(keys[index].key);
         return key_error(source, key, "unknown scenario key; known keys: " + known);
     }
     switch (info->kind) {
@@ -186,9 +202,12 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
         scenario.gpu = value_text;
         return std::nullopt;
     case KeyKind::precision:
-        if (value_text == "bf16") scenario.precision = Precision::bf16;
-        else if (value_text == "fp8") scenario.precision = Precision::fp8;
-        else return key_error(source, key, "\"" + value_text + "\" is not a precision; " + allowed_text(*info));
+        if (value_text == "bf16")
+            scenario.precision = Precision::bf16;
+        else if (value_text == "fp8")
+            scenario.precision = Precision::fp8;
+        else
+            return key_error(source, key, "\"" + value_text + "\" is not a precision; " + allowed_text(*info));
         return std::nullopt;
     case KeyKind::number:
     case KeyKind::whole: {
@@ -236,9 +255,9 @@ std::optional<ContentError> validate_scenario(const Scenario& scenario, const Gp
         return key_error(source, "embedding_params",
                          number_text(scenario.embedding_params) + " is out of range; allowed 0 to non_expert_params (" +
                              number_text(scenario.non_expert_params) + ")");
-    const double active_params =
-        scenario.non_expert_params +
-        scenario.moe_layers * (scenario.experts_active + scenario.experts_shared) * scenario.params_per_expert;
+    const double active_params = scenario.non_expert_params + scenario.moe_layers *
+                                                                  (scenario.experts_active + scenario.experts_shared) *
+                                                                  scenario.params_per_expert;
     if (active_params < 1e6)
         return key_error(source, "non_expert_params",
                          "the model has " + number_text(active_params) +

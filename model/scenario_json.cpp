@@ -11,9 +11,12 @@ nlohmann::json scenario_to_json(const Scenario& scenario) {
     const ScenarioKeyInfo* keys = scenario_keys(count);
     for (size_t index = 0; index < count; ++index) {
         const ScenarioKeyInfo& info = keys[index];
-        if (info.kind == KeyKind::gpu_id) object[info.key] = scenario.gpu;
-        else if (info.kind == KeyKind::precision) object[info.key] = precision_name(scenario.precision);
-        else object[info.key] = scenario.*info.field;
+        if (info.kind == KeyKind::gpu_id)
+            object[info.key] = scenario.gpu;
+        else if (info.kind == KeyKind::precision)
+            object[info.key] = precision_name(scenario.precision);
+        else
+            object[info.key] = scenario.*info.field;
     }
     return object;
 }
@@ -31,7 +34,9 @@ static std::optional<ContentError> apply_json_member(Scenario& scenario, const S
 bool scenario_from_json(const nlohmann::json& object, Scenario& scenario, const std::string& source,
                         const std::string& pointer_prefix, const GpuCatalog& catalog, ContentErrors& errors) {
     const size_t errors_before = errors.size();
-    auto pointer_for = [&](const std::string& key) { return pointer_prefix.empty() ? key : pointer_prefix + "/" + key; };
+    auto pointer_for = [&](const std::string& key) {
+        return pointer_prefix.empty() ? key : pointer_prefix + "/" + key;
+    };
     if (!object.is_object()) {
         errors.push_back(ContentError{source, pointer_prefix, "expected an object of scenario keys"});
         return false;

@@ -21,8 +21,12 @@ struct Context {
     }
 };
 
-inline std::string child(const std::string& pointer, const std::string& key) { return pointer + "/" + key; }
-inline std::string child(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
+inline std::string child(const std::string& pointer, const std::string& key) {
+    return pointer + "/" + key;
+}
+inline std::string child(const std::string& pointer, size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
 
 // nlohmann stores numbers that overflow a double as +/-inf; finite check rejects those too.
 inline bool read_number(const Context& context, const nlohmann::json& object, const std::string& pointer,

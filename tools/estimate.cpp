@@ -5,8 +5,8 @@
 //
 // Exit codes: 0 ok; 1 content files unreadable or invalid; 2 bad command line (unknown flag or key, malformed or
 // out-of-range value), always with one line on stderr naming the key and the allowed range.
-#include "model/claim_check.h"
 #include "model/estimate.h"
+#include "model/claim_check.h"
 #include "model/gpu_catalog.h"
 #include "model/presets.h"
 #include "model/scenario.h"
@@ -28,18 +28,17 @@ namespace {
 using namespace chips;
 
 struct Options {
-    std::string content_dir = CHIPS_CONTENT_DIR;     // where gpus.json and presets.json live
-    std::string preset_id = "deepseek-v3";           // starting scenario
+    std::string content_dir = CHIPS_CONTENT_DIR;                // where gpus.json and presets.json live
+    std::string preset_id = "deepseek-v3";                      // starting scenario
     std::vector<std::pair<std::string, std::string>> overrides; // --set key=value, in order
-    bool json = false;                               // machine-readable output
+    bool json = false;                                          // machine-readable output
     enum class Listing { none, presets, gpus, keys } listing = Listing::none;
 };
 
-const char* usage_text =
-    "usage: estimate [--preset ID] [--set key=value]... [--json] [--content DIR]\n"
-    "       estimate --list-presets | --list-gpus | --list-keys | --help\n"
-    "Prints every output as low / central / high. Default preset: deepseek-v3.\n"
-    "Numbers accept 2048, 14.8e12, 14.8T (k M B T suffixes) and 35% for fractions.\n";
+const char* usage_text = "usage: estimate [--preset ID] [--set key=value]... [--json] [--content DIR]\n"
+                         "       estimate --list-presets | --list-gpus | --list-keys | --help\n"
+                         "Prints every output as low / central / high. Default preset: deepseek-v3.\n"
+                         "Numbers accept 2048, 14.8e12, 14.8T (k M B T suffixes) and 35% for fractions.\n";
 
 int usage_error(const std::string& message) {
     std::cerr << "estimate: " << message << "\n";
@@ -64,10 +63,14 @@ int parse_arguments(int argc, char** argv, Options& options) {
             out = argv[++index];
             return true;
         };
-        if (argument == "--json") options.json = true;
-        else if (argument == "--list-presets") options.listing = Options::Listing::presets;
-        else if (argument == "--list-gpus") options.listing = Options::Listing::gpus;
-        else if (argument == "--list-keys") options.listing = Options::Listing::keys;
+        if (argument == "--json")
+            options.json = true;
+        else if (argument == "--list-presets")
+            options.listing = Options::Listing::presets;
+        else if (argument == "--list-gpus")
+            options.listing = Options::Listing::gpus;
+        else if (argument == "--list-keys")
+            options.listing = Options::Listing::keys;
         else if (argument == "--help" || argument == "-h") {
             std::cout << usage_text;
             return -1;
@@ -94,11 +97,16 @@ bool load_content(const Options& options, GpuCatalog& catalog, PresetCatalog& pr
     std::string gpus_text, presets_text;
     const std::string gpus_path = options.content_dir + "/gpus.json";
     const std::string presets_path = options.content_dir + "/presets.json";
-    if (!read_text_file(gpus_path, gpus_text)) errors.push_back({gpus_path, "", "cannot read file"});
-    else load_gpu_catalog(gpus_text, "content/gpus.json", catalog, errors);
-    if (!read_text_file(presets_path, presets_text)) errors.push_back({presets_path, "", "cannot read file"});
-    else if (errors.empty()) load_presets(presets_text, "content/presets.json", catalog, presets, errors);
-    for (const ContentError& error : errors) std::cerr << "estimate: " << error.to_string() << "\n";
+    if (!read_text_file(gpus_path, gpus_text))
+        errors.push_back({gpus_path, "", "cannot read file"});
+    else
+        load_gpu_catalog(gpus_text, "content/gpus.json", catalog, errors);
+    if (!read_text_file(presets_path, presets_text))
+        errors.push_back({presets_path, "", "cannot read file"});
+    else if (errors.empty())
+        load_presets(presets_text, "content/presets.json", catalog, presets, errors);
+    for (const ContentError& error : errors)
+        std::cerr << "estimate: " << error.to_string() << "\n";
     return errors.empty();
 }
 
@@ -110,23 +118,24 @@ std::string number_text(double value) {
 
 void print_listing(const Options& options, const GpuCatalog& catalog, const PresetCatalog& presets) {
     if (options.listing == Options::Listing::presets) {
-        for (const Preset& preset : presets.presets) std::cout << preset.id << "\t" << preset.name.en << "\n";
+        for (const Preset& preset : presets.presets)
+            std::cout << preset.id << "\t" << preset.name.en << "\n";
     } else if (options.listing == Options::Listing::gpus) {
         std::printf("%-12s %10s %10s %8s %8s %9s %9s %7s  %s\n", "id", "bf16_TF", "fp8_TF", "mem_GB", "mem_TB/s",
                     "up_GB/s", "out_GB/s", "TDP_W", "name");
         for (const GpuSpec& gpu : catalog.gpus)
-            std::printf("%-12s %10.1f %10s %8.0f %8.3g %9.0f %9.3g %7.0f  %s\n", gpu.id.c_str(),
-                        gpu.bf16_dense_tflops, gpu.has_fp8() ? number_text(gpu.fp8_dense_tflops).c_str() : "-",
-                        gpu.memory_gb, gpu.memory_tbps, gpu.scale_up_gbps, gpu.scale_out_gbps, gpu.tdp_w,
-                        gpu.name.c_str());
+            std::printf("%-12s %10.1f %10s %8.0f %8.3g %9.0f %9.3g %7.0f  %s\n", gpu.id.c_str(), gpu.bf16_dense_tflops,
+                        gpu.has_fp8() ? number_text(gpu.fp8_dense_tflops).c_str() : "-", gpu.memory_gb, gpu.memory_tbps,
+                        gpu.scale_up_gbps, gpu.scale_out_gbps, gpu.tdp_w, gpu.name.c_str());
     } else {
         size_t count = 0;
         const ScenarioKeyInfo* keys = scenario_keys(count);
         for (size_t index = 0; index < count; ++index) {
             const ScenarioKeyInfo& info = keys[index];
-            std::string range = info.kind == KeyKind::gpu_id      ? catalog.id_list()
-                                : info.kind == KeyKind::precision ? "bf16, fp8"
-                                                                  : number_text(info.min) + " to " + number_text(info.max);
+            std::string range = info.kind == KeyKind::gpu_id ? catalog.id_list()
+                                : info.kind == KeyKind::precision
+                                    ? "bf16, fp8"
+                                    : number_text(info.min) + " to " + number_text(info.max);
             std::printf("%-22s %-14s %-28s %s\n", info.key, info.unit, range.c_str(), info.doc);
         }
     }
@@ -162,8 +171,7 @@ nlohmann::json to_json(const std::string& preset_id, const Scenario& scenario, c
     return out;
 }
 
-void print_table(const std::string& preset_id, const Scenario& scenario, const GpuSpec& gpu,
-                 const Estimate& result) {
+void print_table(const std::string& preset_id, const Scenario& scenario, const GpuSpec& gpu, const Estimate& result) {
     std::printf("Scenario: preset %s on %s (%s)\n\nInputs\n", preset_id.c_str(), gpu.name.c_str(),
                 gpu.confidence.c_str());
     size_t key_count = 0;
@@ -209,7 +217,9 @@ int main(int argc, char** argv) {
     const GpuSpec& gpu = *catalog.find(scenario.gpu);
     const Estimate result = estimate(scenario, gpu);
     if (result.status != EstimateStatus::ok) return usage_error(status_message(result.status));
-    if (options.json) std::cout << to_json(preset->id, scenario, gpu, result).dump(2) << "\n";
-    else print_table(preset->id, scenario, gpu, result);
+    if (options.json)
+        std::cout << to_json(preset->id, scenario, gpu, result).dump(2) << "\n";
+    else
+        print_table(preset->id, scenario, gpu, result);
     return 0;
 }

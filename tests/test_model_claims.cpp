@@ -1,0 +1,122 @@
+// tests/test_model_claims.cpp — the claim checker on the articles' numbers (seeds in /work/shared/seeds): the
+// verdicts follow from the model's ranges, computed here, not typed in.
+#include "model/claim_check.h"
+#include "test_model_support.h"
+
+using namespace chips;
+using chips::test::catalog;
+using chips::test::preset;
+using chips::test::run;
+
+TEST_CASE("'557万美元' (USD 5.57M) for DeepSeek-V3 is consistent") {
+    Claim claim;
+    claim.quantity = "rental_cost_usd";
+    claim.claimed_value = 5.57e6;
+    claim.unit = "USD";
+    claim.scenario = preset("deepseek-v3");
+    const ClaimCheck check = check_claim(claim, catalog());
+    CHECK(check.verdict == Verdict::consistent);
+    CHECK(check.problem == ClaimProblem::none);
+    CHECK(check.model.contains(5.57e6));
+    CHECK(check.claimed_over_model == doctest::Approx(5.57e6 / run(claim.scenario).rental_cost_usd.central));
+    const std::string sentence = format_claim_reasoning(check);
+    CHECK(sentence.find("consistent") != std::string::npos);
+    CHECK(sentence.find("5.57M USD") != std::string::npos);
+}
+
+TEST_CASE("'MoE cut compute to 1/10' is understated: the model gives ~1/18 of a dense 671B model") {
+    Claim claim;
+    claim.quantity = "compute_vs_dense";
+    claim.claimed_value = 10; // "1/10"
+    claim.ratio_mode = RatioMode::inverse;
+    claim.scenario = preset("deepseek-v3");
+    const ClaimCheck check = check_claim(claim, catalog());
+    const Estimate result = run(claim.scenario);
+    CHECK(check.model.central == doctest::Approx(1.0 / result.compute_vs_dense.central));
+    CHECK(check.model.central == doctest::Approx(17.87).epsilon(0.01));
+    CHECK(check.model.low == doctest::Approx(1.0 / result.compute_vs_dense.high));
+    CHECK(check.verdict == Verdict::understated);
+    CHECK(format_claim_reasoning(check).find("1/10") != std::string::npos);
+}
+
+TEST_CASE("'xAI's 100,000 H100 could train V3 15 times' compared as a ratio of training days") {
+    Claim claim;
+    claim.quantity = "training_days";
+    claim.claimed_value = 15;
+    claim.scenario = preset("deepseek-v3");
+    claim.compare_to = preset("grok3-100k-h100");
+    const ClaimCheck check = check_claim(claim, catalog());
+    const Estimate v3 = run(preset("deepseek-v3"));
+    const Estimate colossus = run(preset("grok3-100k-h100"));
+    CHECK(check.is_ratio);
+    CHECK(std::string(check.unit) == "ratio");
+    CHECK(check.model.central == doctest::Approx(v3.training_days.central / colossus.training_days.central));
+    // 48.8x the GPUs, minus the goodput lost to 100,000-GPU failure rates: ~30 runs, not 15.
+    CHECK(check.model.central > 25);
+    CHECK(check.model.central < 40);
+    CHECK(check.verdict == Verdict::understated);
+}
+
+TEST_CASE("Verdict boundaries follow the tolerance around the model range") {
+    Claim claim;
+    claim.quantity = "gpu_hours";
+    claim.scenario = preset("deepseek-v3");
+    claim.tolerance = 0.10;
+    const Estimate result = run(claim.scenario);
+    claim.claimed_value = result.gpu_hours.high * 1.10 * (1 - 1e-9);
+    CHECK(check_claim(claim, catalog()).verdict == Verdict::consistent);
+    claim.claimed_value = result.gpu_hours.high * 1.10 * (1 + 1e-6);
+    CHECK(check_claim(claim, catalog()).verdict == Verdict::overstated);
+    claim.claimed_value = result.gpu_hours.low * 0.90 * (1 - 1e-6);
+    CHECK(check_claim(claim, catalog()).verdict == Verdict::understated);
+    claim.tolerance = 0;
+    claim.claimed_value = result.gpu_hours.high * 1.01;
+    const ClaimCheck check = check_claim(claim, catalog());
+    CHECK(check.verdict == Verdict::overstated);
+    CHECK(format_claim_reasoning(check).find("overstated") != std::string::npos);
+}
+
+TEST_CASE("Claims the model cannot check say why") {
+    Claim claim;
+    claim.scenario = preset("deepseek-v3");
+    claim.quantity = "not_checkable";
+    claim.note = "a stock-market move";
+    ClaimCheck check = check_claim(claim, catalog());
+    CHECK(check.verdict == Verdict::not_checkable);
+    CHECK(check.problem == ClaimProblem::declared_not_checkable);
+    CHECK(format_claim_reasoning(check).find("stock-market") != std::string::npos);
+
+    claim.quantity = "market_cap_usd";
+    CHECK(check_claim(claim, catalog()).problem == ClaimProblem::unknown_quantity);
+
+    claim.quantity = "rental_cost_usd";
+    claim.unit = "CNY";
+    claim.claimed_value = 1;
+    CHECK(check_claim(claim, catalog()).problem == ClaimProblem::unit_mismatch);
+
+    claim.unit.clear();
+    claim.claimed_value = std::nan("");
+    CHECK(check_claim(claim, catalog()).problem == ClaimProblem::invalid_claimed_value);
+
+    claim.claimed_value = 1;
+    claim.scenario.gpu = "a100"; // still fp8
+    check = check_claim(claim, catalog());
+    CHECK(check.problem == ClaimProblem::scenario_invalid);
+    CHECK(check.scenario_status == EstimateStatus::fp8_unsupported);
+    CHECK(format_claim_reasoning(check).find("fp8") != std::string::npos);
+
+    claim.scenario = preset("deepseek-v3");
+    claim.quantity = "memory_fits";
+    claim.compare_to = preset("highflyer-2020"); // does not fit: a zero denominator
+    CHECK(check_claim(claim, catalog()).problem == ClaimProblem::zero_model_value);
+}
+
+TEST_CASE("format_quantity: 3 significant digits with suffixes") {
+    CHECK(format_quantity(5576000) == "5.58M");
+    CHECK(format_quantity(2048) == "2.05k");
+    CHECK(format_quantity(671.03e9) == "671B");
+    CHECK(format_quantity(14.8e12) == "14.8T");
+    CHECK(format_quantity(3.29e24) == "3.29e24");
+    CHECK(format_quantity(0.056) == "0.056");
+    CHECK(format_quantity(std::nan("")) == "n/a");
+}
