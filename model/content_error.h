@@ -2,6 +2,7 @@
 // permalinks, setState payloads. It always says *where* (file or source + JSON pointer or key) and *what*.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chips {
@@ -20,5 +21,44 @@ struct ContentError {
 };
 
 using ContentErrors = std::vector<ContentError>;
+
+// Quotes outside input for an error message so the message stays one short, printable line whatever arrives
+// (newlines, control bytes, invalid UTF-8, 100 KB strings): control bytes and bytes that are not valid UTF-8 become
+// \xNN, and text past `max_bytes` is cut at a character boundary and marked with "… (N bytes)".
+inline std::string quote_for_message(std::string_view text, size_t max_bytes = 48) {
+    std::string out = "\"";
+    size_t index = 0;
+    auto hex = [&out](unsigned char byte) {
+        static const char digits[] = "0123456789ABCDEF";
+        out += "\\x";
+        out += digits[byte >> 4];
+        out += digits[byte & 15];
+    };
+    while (index < text.size() && out.size() < max_bytes + 1) {
+        const unsigned char byte = static_cast<unsigned char>(text[index]);
+        size_t length = byte < 0x80 ? 1 : (byte >> 5) == 6 ? 2 : (byte >> 4) == 14 ? 3 : (byte >> 3) == 30 ? 4 : 0;
+        bool valid = length > 0 && index + length <= text.size();
+        for (size_t next = 1; valid && next < length; ++next)
+            valid = (static_cast<unsigned char>(text[index + next]) & 0xC0) == 0x80;
+        if (!valid) {
+            hex(byte);
+            ++index;
+        } else if (length == 1 && (byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\')) {
+            if (byte == '"' || byte == '\\') {
+                out += '\\';
+                out += static_cast<char>(byte);
+            } else {
+                hex(byte);
+            }
+            ++index;
+        } else {
+            out.append(text.substr(index, length));
+            index += length;
+        }
+    }
+    out += '"';
+    if (index < text.size()) out += "… (" + std::to_string(text.size()) + " bytes)";
+    return out;
+}
 
 } // namespace chips

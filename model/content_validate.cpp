@@ -6,9 +6,11 @@
 #include "model/content_validate.h"
 
 #include "model/content_json.h"
+#include "model/currency.h"
 #include "model/estimate.h"
 #include "model/presets.h"
 #include "model/scenario.h"
+#include "model/tour.h"
 
 #include <set>
 
@@ -99,6 +101,13 @@ std::vector<std::string> required_string_keys() {
     }
     for (std::size_t i = 0; i < kQuoteTopicCount; ++i)
         keys.push_back(std::string("topic.") + kQuoteTopics[i]);
+    // Reader journeys (docs/journeys.md): the tour overlay, downloads and the currency switch.
+    for (const std::string& key : tour_string_keys())
+        keys.push_back(key);
+    for (const char* key : {"download.label", "download.scenario_json", "download.scenario_csv", "download.chart_csv",
+                            "download.quotes_csv", "download.saved", "currency.label", "currency.usd", "currency.cny",
+                            "currency.rate_note"})
+        keys.push_back(key);
     return keys;
 }
 
@@ -143,7 +152,9 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
     const std::string* strings_text = nullptr;
     const std::string* presets_text = nullptr;
     const std::string* gpus_text = nullptr;
-    std::string quotes_file, strings_file, presets_file, gpus_file;
+    const std::string* tour_text = nullptr;     // optional: checked when present (docs/journeys.md)
+    const std::string* currency_text = nullptr; // optional: checked when present
+    std::string quotes_file, strings_file, presets_file, gpus_file, tour_file, currency_file;
     for (const auto& [name, text] : files) {
         const std::string base = base_name(name);
         folder = folder_of(name);
@@ -159,6 +170,12 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         } else if (base == "gpus.json") {
             gpus_text = &text;
             gpus_file = name;
+        } else if (base == "tour.json") {
+            tour_text = &text;
+            tour_file = name;
+        } else if (base == "currency.json") {
+            currency_text = &text;
+            currency_file = name;
         } else {
             Json ignored;
             content_json::parse(text, name, ignored, errors); // unknown file: at least valid JSON
@@ -229,6 +246,26 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
                 }
             }
         }
+    }
+
+    // Guided tour: schema, then references into presets.json and quotes.json, then each step's scenario built with
+    // the model's codec when the model can load the catalogs (same rule as for claims above).
+    if (tour_text) {
+        Tour tour;
+        load_tour(*tour_text, tour_file, tour, errors);
+        if (have_presets && have_quotes) {
+            ContentErrors model_errors;
+            GpuCatalog catalog;
+            PresetCatalog preset_catalog;
+            const bool model_loaded = have_gpus && load_gpu_catalog(*gpus_text, gpus_file, catalog, model_errors) &&
+                                      load_presets(*presets_text, presets_file, catalog, preset_catalog, model_errors);
+            check_tour_references(tour, tour_file, presets, library, model_loaded ? &preset_catalog : nullptr,
+                                  model_loaded ? &catalog : nullptr, errors);
+        }
+    }
+    if (currency_text) {
+        CurrencyRate rate;
+        load_currency(*currency_text, currency_file, rate, errors);
     }
 
     StringTable strings;

@@ -5,9 +5,9 @@
 // - [SECTION] Number parsing
 // - [SECTION] apply / text / validate
 #include "model/scenario.h"
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace chips {
@@ -113,15 +113,36 @@ static std::string allowed_text(const ScenarioKeyInfo& info) {
     return text + " (" + info.unit + ")";
 }
 
-// std::from_chars is locale-independent (strtod is not) and rejects "nan", "inf" and hex in general format.
+// Accepts only plain decimal notation: [-]digits[.digits][e[+-]digits]. The grammar is checked by hand first, so
+// "nan", "inf", hex floats and locale-specific forms never reach strtod. (std::from_chars for double would do the
+// same but emcc 3.1.6's libc++ does not implement it.) The program never calls setlocale, so strtod reads '.'.
 static bool parse_number(const std::string& text, double& out) {
     if (text.empty() || text.size() > 64) return false;
     const char* begin = text.data();
     const char* end = begin + text.size();
-    if (*begin == '+') ++begin; // from_chars refuses a leading '+'; people type it
-    double value = 0;
-    auto [next, error] = std::from_chars(begin, end, value, std::chars_format::general);
-    if (error != std::errc() || next == begin) return false;
+    if (*begin == '+') ++begin; // people type a leading '+'
+    const char* cursor = begin;
+    auto digits = [&cursor, end]() {
+        const char* start = cursor;
+        while (cursor < end && *cursor >= '0' && *cursor <= '9')
+            ++cursor;
+        return cursor - start;
+    };
+    if (cursor < end && *cursor == '-') ++cursor;
+    long mantissa_digits = digits();
+    if (cursor < end && *cursor == '.') {
+        ++cursor;
+        mantissa_digits += digits();
+    }
+    if (mantissa_digits == 0) return false;
+    if (cursor < end && (*cursor == 'e' || *cursor == 'E')) {
+        ++cursor;
+        if (cursor < end && (*cursor == '+' || *cursor == '-')) ++cursor;
+        if (digits() == 0) return false;
+    }
+    const std::string number(begin, cursor);
+    double value = std::strtod(number.c_str(), nullptr);
+    const char* next = cursor;
     double multiplier = 1;
     if (next != end) {
         if (end - next != 1) return false;
@@ -157,8 +178,13 @@ static bool parse_number(const std::string& text, double& out) {
 // [SECTION] apply / text / validate
 //-----------------------------------------------------------------------------------------------------------------
 
+// Keys arrive from URLs and payloads: anything that is not a plain short key name is quoted and cut, so that an
+// error stays one printable line.
 static ContentError key_error(const std::string& source, const std::string& key, const std::string& message) {
-    return ContentError{source, key, message};
+    bool plain = !key.empty() && key.size() <= 48;
+    for (char letter : key)
+        plain = plain && ((letter >= 'a' && letter <= 'z') || (letter >= '0' && letter <= '9') || letter == '_');
+    return ContentError{source, plain ? key : quote_for_message(key), message};
 }
 
 std::optional<ContentError> apply_scenario_number(Scenario& scenario, const ScenarioKeyInfo& info, double value,
@@ -198,7 +224,8 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
     switch (info->kind) {
     case KeyKind::gpu_id:
         if (catalog.find(value_text) == nullptr)
-            return key_error(source, key, "unknown GPU \"" + value_text + "\"; allowed: " + catalog.id_list());
+            return key_error(source, key,
+                             "unknown GPU " + quote_for_message(value_text) + "; allowed: " + catalog.id_list());
         scenario.gpu = value_text;
         return std::nullopt;
     case KeyKind::precision:
@@ -207,13 +234,14 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
         else if (value_text == "fp8")
             scenario.precision = Precision::fp8;
         else
-            return key_error(source, key, "\"" + value_text + "\" is not a precision; " + allowed_text(*info));
+            return key_error(source, key,
+                             quote_for_message(value_text) + " is not a precision; " + allowed_text(*info));
         return std::nullopt;
     case KeyKind::number:
     case KeyKind::whole: {
         double value = 0;
         if (!parse_number(value_text, value))
-            return key_error(source, key, "\"" + value_text + "\" is not a number; " + allowed_text(*info));
+            return key_error(source, key, quote_for_message(value_text) + " is not a number; " + allowed_text(*info));
         return apply_scenario_number(scenario, *info, value, source);
     }
     }
@@ -232,7 +260,8 @@ std::optional<ContentError> validate_scenario(const Scenario& scenario, const Gp
                                               const std::string& source) {
     const GpuSpec* gpu = catalog.find(scenario.gpu);
     if (gpu == nullptr)
-        return key_error(source, "gpu", "unknown GPU \"" + scenario.gpu + "\"; allowed: " + catalog.id_list());
+        return key_error(source, "gpu",
+                         "unknown GPU " + quote_for_message(scenario.gpu) + "; allowed: " + catalog.id_list());
     if (scenario.precision == Precision::fp8 && !gpu->has_fp8())
         return key_error(source, "precision",
                          "fp8 is not available on " + gpu->id + " (no FP8 tensor cores); allowed: bf16");

@@ -1,56 +1,196 @@
-// site/app.js — loads the WebAssembly app and exposes window.chipsAndClaims.
+// site/app.js — loads the WebAssembly app and is the page's half of the bridge (the other half: wasm/*.cpp).
 //
-// Contract (docs/contract.md, tests/e2e/): window.chipsAndClaims = {
-//   ready: Promise        — resolves after the first frame is drawn; rejects when the app cannot start
-//   framesDrawn(): number — frames rendered so far (0 new frames while idle)
-//   getState(): object    — {scenario:{...}, language, quote}
+// Contract (docs/contract.md, docs/site.md, tests/e2e/): window.chipsAndClaims = {
+//   ready: Promise          — resolves after the first frame is drawn; rejects when the app cannot start
+//   framesDrawn(): number   — frames rendered so far (0 new frames while idle)
+//   getState(): object      — {scenario:{...}, language, quote}
 //   setState(partial): {ok, notices[]}
-//   getResults(): object  — the same JSON as `scripts/estimate --json`
+//   getResults(): object    — the same JSON as `scripts/estimate --json`
 //   selectQuote(id): bool
+//   applyQuery(query): {ok, notices[]}   — restore a permalink query ("gpu=h100&lang=en&quote=q-…")
+//   permalinkQuery(): string             — the current view as a query (no '?')
+//   summary(): string                    — what the aria-live region says
+//   settings(): object                   — the reader's settings as the app holds them
+//   keyEvents(): number                  — key events the app received (focus checks)
+//   wheelWanted(dx, dy): bool            — would the app scroll on this wheel, or the page?
+//   controlRect(id): {x,y,w,h}|null      — a control's rectangle in canvas CSS pixels (tests drag real sliders)
+//   controlIds(): string[]               — every control id drawn in the last frame
+//   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'
 // }
+// window.chipsAndClaimsPage holds the hooks the wasm calls (wasm/browser.cpp); its names are quoted there too.
+//
+// Where it runs: index.html (the full page), embed.html (<html data-view="embed">, one quote in an iframe) and the
+// single offline file (assets embedded as base64 in <script type="application/octet-stream" data-asset=NAME>).
 (function () {
   'use strict';
 
-  // [SECTION] Page-side hooks the wasm calls (wasm/browser.cpp)
-  let resolveReady, rejectReady;
-  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
-  ready.catch(() => {}); // a failed start is shown on the page; don't also raise an unhandled rejection
+  // [SECTION] Where we are
+  const root = document.documentElement;
+  const view = root.dataset.view === 'embed' ? 'embed' : 'page';
+  const embeddedAssets = document.querySelectorAll('script[data-asset]');
+  const offline = embeddedAssets.length > 0;
+  const SETTINGS_KEY = 'chipsAndClaims.settings';
+  const OWN_QUERY_KEY = 'chipsAndClaims.ownQuery';
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const statusProgress = document.getElementById('status-progress');
+  const noticeBox = document.getElementById('notices');
+  const liveRegion = document.getElementById('live-results');
   const canvas = document.getElementById('canvas');
+  const appFrame = document.getElementById('app-frame');
+  root.classList.add('js');
+
+  // Storage can throw (file:// in some browsers, privacy modes, a full quota): every access goes through these.
+  const storage = {
+    get(area, key) { try { return window[area].getItem(key); } catch (error) { return null; } },
+    set(area, key, value) { try { window[area].setItem(key, value); return true; } catch (error) { return false; } },
+  };
+
+  // [SECTION] The visit: which view to restore, and whether the reader's own settings may be saved
+  // A query we wrote ourselves (the address bar follows the view) comes back on reload; only someone else's link
+  // — or any embed, whose reader is the host article's reader — must leave the saved settings alone.
+  const rawQuery = location.search.replace(/^\?/, '');
+  const visit = {
+    query: rawQuery,
+    fromLink: view === 'embed' || (rawQuery !== '' && storage.get('sessionStorage', OWN_QUERY_KEY) !== rawQuery),
+  };
+  if (view === 'embed' && !/(^|&)view=/.test(visit.query)) visit.query += (visit.query ? '&' : '') + 'view=embed';
+  const savedSettings = storage.get('localStorage', SETTINGS_KEY) || '';
+
+  // [SECTION] Status, errors and notices shown in the page (never a blank canvas)
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {}); // a failed start is shown on the page; don't also raise an unhandled rejection
+  let started = false;
+  let failed = false; // after an error, late progress updates must not cover the message
 
   function showError(message) {
+    failed = true;
     statusBox.classList.remove('hidden');
     statusBox.classList.add('error');
     statusText.textContent = message;
     statusProgress.hidden = true;
+    root.classList.add('app-failed'); // CSS shows the text version in full instead of the canvas
     rejectReady(new Error(message));
   }
+  function fallbackHint() {
+    return view === 'embed' ? ' Open the full page for the text version.' : ' The quotes and verdicts below still work.';
+  }
 
+  function showNotices(notices) {
+    if (!noticeBox || !notices.length) return;
+    noticeBox.replaceChildren();
+    const list = document.createElement('ul');
+    for (const text of notices) {
+      const item = document.createElement('li');
+      item.textContent = String(text);
+      list.appendChild(item);
+    }
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'notice-close';
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.addEventListener('click', () => { noticeBox.hidden = true; canvas.focus(); });
+    noticeBox.append(list, close);
+    noticeBox.hidden = false;
+  }
+
+  // Screen readers hear the results once a change settles, not on every frame of a slider drag.
+  let liveTimer = 0;
+  function announce(text) {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(() => { if (liveRegion.textContent !== text) liveRegion.textContent = text; }, 400);
+  }
+
+  // [SECTION] Hooks the wasm calls (wasm/browser.cpp)
+  const assets = new Map(); // name → Uint8Array, handed over once (takeAsset)
   const page = window.chipsAndClaimsPage = {
-    onFirstFrame() { statusBox.classList.add('hidden'); resolveReady(); },
-    onFatal(message) { showError('The app could not start (' + message + '). The quotes and verdicts below still work.'); },
+    takeAsset(name) { const bytes = assets.get(name) || null; assets.delete(name); return bytes; },
+    startupSettings() { return savedSettings; },
+    startupQuery() { return visit.query; },
+    onFirstFrame() {
+      started = true;
+      statusBox.classList.add('hidden');
+      root.classList.add('app-running');
+      resolveReady();
+    },
+    onFatal(message) { showError('The app could not start (' + message + ').' + fallbackHint()); },
     copyText(text) {
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).catch(() => copyWithTextarea(text));
+        navigator.clipboard.writeText(text).then(() => announce('Copied.'), () => copyWithTextarea(text));
       } else {
         copyWithTextarea(text);
       }
+    },
+    openUrl(url) {
+      // Only web links and our own pages: a content string must not be able to run script through javascript:.
+      const target = new URL(url, location.href);
+      if (!/^(https?|file):$/.test(target.protocol)) return;
+      window.open(target.href, '_blank', 'noopener');
+    },
+    pageUrl() {
+      // The full page's address, for "Copy link" and "Embed". The offline file is its own full page.
+      return offline ? location.href.split(/[?#]/)[0] : new URL('./', location.href).href;
+    },
+    toggleFullscreen() { togglePresenter(); },
+    saveSettings(json) {
+      if (visit.fromLink) return; // someone's link (or an embed) is showing: keep the reader's own settings
+      storage.set('localStorage', SETTINGS_KEY, json);
+    },
+    downloadFile(name, mimeType, content) {
+      const url = URL.createObjectURL(new Blob([content], { type: mimeType || 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    onViewChanged(query) {
+      if (needsTraditional(query)) loadTraditionalFont();
+      if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
+        const fullPage = document.getElementById('full-page-link');
+        const pageQuery = query.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
+        if (fullPage) fullPage.href = './' + (pageQuery ? '?' + pageQuery : '');
+        const shown = 'quote-' + (new URLSearchParams(query).get('quote') || '');
+        for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
+        return;
+      }
+      storage.set('sessionStorage', OWN_QUERY_KEY, query);
+      try {
+        history.replaceState(history.state, '', query ? '?' + query : location.pathname);
+      } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
+    },
+    onSummaryChanged(text) { announce(text); },
+    needTraditionalFont() { loadTraditionalFont(); },
+    onNotices(replyJson) {
+      try { showNotices((JSON.parse(replyJson).notices) || []); } catch (error) { showNotices(['The link could not be read.']); }
     },
   };
   function copyWithTextarea(text) { // file:// pages and old browsers have no async clipboard
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
+    area.className = 'clipboard-helper';
     document.body.appendChild(area);
     area.select();
-    try { document.execCommand('copy'); } catch (error) { /* nothing else to try */ }
+    let copied = false;
+    try { copied = document.execCommand('copy'); } catch (error) { /* nothing else to try */ }
     area.remove();
-    canvas.focus();
+    canvas.focus({ preventScroll: true });
+    announce(copied ? 'Copied.' : 'Copying is blocked here; select the text and copy it by hand.');
   }
+
+  // Presenter mode: the app frame fills the screen; the app's own scale setting makes things bigger.
+  function togglePresenter() {
+    if (document.fullscreenElement) { document.exitFullscreen().catch(() => {}); return; }
+    if (appFrame.requestFullscreen) appFrame.requestFullscreen().catch(() => showNotices(['Full screen is not allowed here.']));
+  }
+  document.addEventListener('fullscreenchange', () => {
+    root.classList.toggle('presenting', document.fullscreenElement === appFrame);
+  });
 
   // [SECTION] Public API (filled in once the module runs)
   const api = window.chipsAndClaims = {
@@ -60,43 +200,88 @@
     setState: () => ({ ok: false, notices: ['not ready'] }),
     getResults: () => null,
     selectQuote: () => false,
+    applyQuery: () => ({ ok: false, notices: ['not ready'] }),
+    permalinkQuery: () => '',
+    summary: () => '',
+    settings: () => null,
+    keyEvents: () => 0,
+    wheelWanted: () => false,
+    controlRect: () => null,
+    controlIds: () => [],
+    traditionalFont: 'not-loaded',
   };
   function bindApi(Module) {
     const call = (name, ret, args) => Module.cwrap(name, ret, args);
+    const parse = (text, what) => {
+      try { return JSON.parse(text); } catch (error) { return { ok: false, notices: [what + ': not JSON'] }; }
+    };
     const getState = call('chips_get_state', 'string', []);
     const getResults = call('chips_get_results', 'string', []);
     const setState = call('chips_set_state', 'string', ['string']);
     const selectQuote = call('chips_select_quote', 'number', ['string']);
+    const applyQuery = call('chips_apply_url_query', 'string', ['string']);
+    const settingsJson = call('chips_settings_json', 'string', []);
+    const wheelWanted = call('chips_wheel_wanted', 'number', ['number', 'number']);
     api.framesDrawn = call('chips_frames_drawn', 'number', []);
-    api.getState = () => JSON.parse(getState());
-    api.getResults = () => JSON.parse(getResults());
-    api.setState = (partial) => JSON.parse(setState(typeof partial === 'string' ? partial : JSON.stringify(partial)));
+    api.keyEvents = call('chips_key_events', 'number', []);
+    api.getState = () => parse(getState(), 'getState');
+    api.getResults = () => parse(getResults(), 'getResults');
+    api.setState = (partial) => parse(setState(typeof partial === 'string' ? partial : JSON.stringify(partial)), 'setState');
     api.selectQuote = (id) => selectQuote(String(id)) === 1;
+    api.applyQuery = (query) => parse(applyQuery(String(query).replace(/^\?/, '')), 'applyQuery');
+    api.permalinkQuery = call('chips_permalink_query', 'string', []);
+    api.summary = call('chips_accessible_summary', 'string', []);
+    api.settings = () => parse(settingsJson(), 'settings');
+    api.wheelWanted = (dx, dy) => wheelWanted(dx, dy) === 1;
+    const controlRect = call('chips_control_rect', 'string', ['string']);
+    const controlIds = call('chips_control_ids', 'string', []);
+    api.controlRect = (id) => { const rect = parse(controlRect(String(id)), 'controlRect'); return rect && 'x' in rect ? rect : null; };
+    api.controlIds = () => parse(controlIds(), 'controlIds');
   }
 
   // [SECTION] Capability checks: say so clearly instead of showing a blank canvas
-  if (typeof WebAssembly !== 'object') { showError('This browser cannot run WebAssembly.'); return; }
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    showError('This browser or device has WebGL2 turned off, which the interactive part needs.');
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    showError('This browser cannot run WebAssembly, which the interactive part needs.' + fallbackHint());
     return;
   }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showError('This browser or device has WebGL2 turned off, which the interactive part needs.' + fallbackHint());
+    return;
+  }
+  canvas.addEventListener('webglcontextlost', () => {
+    showError('The graphics context was lost (the GPU was reset or is busy). Reload the page to continue.');
+  });
 
-  // [SECTION] Loading with progress in bytes
-  const assets = ['chips.wasm', 'fonts/ui-sc.otf', 'fonts/ui-tc.otf'];
+  // [SECTION] Loading with progress in bytes (or decoding the assets the offline file carries)
   const loaded = new Map();
   const totals = new Map();
   function updateProgress() {
+    if (failed) return;
     let done = 0, total = 0;
-    for (const name of assets) { done += loaded.get(name) || 0; total += totals.get(name) || 0; }
-    const kb = (bytes) => Math.round(bytes / 1024).toLocaleString();
-    statusText.textContent = total > 0 ? `Loading ${kb(done)} KB of ${kb(total)} KB…` : 'Loading…';
+    for (const value of loaded.values()) done += value;
+    for (const value of totals.values()) total += value;
+    const kb = (bytes) => Math.round(bytes / 1024).toLocaleString('en');
+    statusText.textContent = total > 0 ? `Loading… ${kb(done)} KB of ${kb(total)} KB` : 'Loading…';
     if (total > 0) { statusProgress.max = total; statusProgress.value = done; }
   }
-  async function fetchBytes(name) {
+  function embeddedBytes(name) {
+    const node = document.querySelector(`script[data-asset="${name}"]`);
+    if (!node) return null;
+    const text = atob(node.textContent.trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    node.remove(); // the base64 text is no longer needed; let the page drop it
+    return bytes;
+  }
+  async function fetchBytes(name, withProgress) {
+    const embedded = offline ? embeddedBytes(name) : null;
+    if (embedded) return embedded;
     const response = await fetch(name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-    const length = Number(response.headers.get('Content-Length')) || 0;
-    totals.set(name, length);
+    // Content-Length counts compressed bytes when the server gzips; the body we read is decompressed. Use the
+    // header as the total only when it can be right, and grow the total as bytes arrive otherwise.
+    const compressed = (response.headers.get('Content-Encoding') || 'identity') !== 'identity';
+    if (withProgress) totals.set(name, compressed ? 0 : Number(response.headers.get('Content-Length')) || 0);
     if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
     const chunks = [];
@@ -106,9 +291,11 @@
       if (done) break;
       chunks.push(value);
       received += value.length;
-      loaded.set(name, received);
-      if (received > (totals.get(name) || 0)) totals.set(name, received); // gzip: Content-Length is compressed
-      updateProgress();
+      if (withProgress) {
+        loaded.set(name, received);
+        if (received > (totals.get(name) || 0)) totals.set(name, received);
+        updateProgress();
+      }
     }
     const bytes = new Uint8Array(received);
     let offset = 0;
@@ -116,15 +303,55 @@
     return bytes;
   }
 
-  // [SECTION] Wake the frame loop on input (the wasm pauses it when idle: wasm/idle.h)
-  function installWakeListeners(Module) {
+  // The TC face is needed only for 繁體中文 and traditional quotes; its script is in the text version (lang attr).
+  function quoteScript(id) {
+    const node = id && document.getElementById('quote-' + id);
+    return node ? node.dataset.script || '' : '';
+  }
+  function needsTraditional(query) {
+    const params = new URLSearchParams(query);
+    return params.get('lang') === 'zh-Hant' || quoteScript(params.get('quote')) === 'zh-Hant';
+  }
+  function settingsLanguage(json) {
+    try { return JSON.parse(json).language || ''; } catch (error) { return ''; }
+  }
+  let moduleRef = null;
+  function loadTraditionalFont() {
+    if (api.traditionalFont !== 'not-loaded') return;
+    api.traditionalFont = 'loading';
+    fetchBytes('fonts/ui-tc.otf', false).then((bytes) => {
+      assets.set('ui-tc.otf', bytes);
+      const deliver = () => {
+        api.traditionalFont = moduleRef._chips_traditional_font_ready() ? 'ready' : 'failed';
+      };
+      if (moduleRef && started) deliver(); else ready.then(deliver, () => {});
+    }).catch(() => { api.traditionalFont = 'failed'; });
+  }
+
+  // [SECTION] Input: wake the frame loop, route the wheel, focus the canvas
+  function installInputListeners(Module) {
+    // The wasm pauses its loop when idle (wasm/idle.h): any input wakes it.
     const wake = () => Module._chips_wake();
     for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'keydown', 'keyup',
-      'touchstart', 'touchmove', 'touchend', 'mouseleave', 'focus', 'blur', 'resize']) {
+      'touchstart', 'touchmove', 'touchend', 'mouseleave', 'focus', 'blur', 'resize', 'visibilitychange']) {
       window.addEventListener(type, wake, { capture: true, passive: true });
     }
     canvas.addEventListener('mouseleave', wake, { passive: true });
-    // SDL follows the canvas' CSS size on window 'resize'; layout changes without one (container, fonts) need a nudge.
+    // Quirk: SDL's wheel handler calls preventDefault on every wheel over the canvas, so an article embedding the
+    // app could not be scrolled past it. Ask the app whether the panel under the pointer can scroll that way; if
+    // not, keep the event from SDL (capture phase, before it reaches the canvas) and the browser scrolls the page.
+    window.addEventListener('wheel', (event) => {
+      if (event.target !== canvas) return;
+      if (event.ctrlKey || !api.wheelWanted(event.deltaX, event.deltaY)) event.stopPropagation();
+    }, { capture: true, passive: true });
+    // Quirk: SDL's mousedown handler calls preventDefault, which stops the browser from moving focus to the canvas
+    // (and, in an iframe, into the frame). Keys go to the canvas only (SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT), so
+    // focus it ourselves on every press.
+    canvas.addEventListener('pointerdown', () => {
+      if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    }, { capture: true });
+    // SDL follows the canvas' CSS size on window 'resize'; layout changes without one (container, fonts, full
+    // screen, browser zoom changing devicePixelRatio) need a nudge.
     let lastSize = '';
     new ResizeObserver(() => {
       const size = canvas.clientWidth + 'x' + canvas.clientHeight + '@' + window.devicePixelRatio;
@@ -134,24 +361,39 @@
     }).observe(canvas);
   }
 
-  Promise.all(assets.map(fetchBytes)).then(([wasmBinary, fontSimplified, fontTraditional]) => {
+  // [SECTION] Start
+  // The full page always shows traditional text in its first frame (the 繁體中文 language button, the traditional
+  // quotes in the list), so it loads the TC face up front (counted in the size budget); an embed shows one quote and
+  // gets it only when that quote or its language needs it (else on demand: wasm/main.cpp request_traditional_if_used).
+  const startWithTraditional = offline || view === 'page' || needsTraditional(visit.query) ||
+    (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant');
+  const startAssets = ['chips.wasm', 'fonts/ui-sc.otf'].concat(startWithTraditional ? ['fonts/ui-tc.otf'] : []);
+  if (startWithTraditional) api.traditionalFont = 'loading';
+  updateProgress();
+  Promise.all(startAssets.map((name) => fetchBytes(name, true))).then(([wasmBinary, fontSimplified, fontTraditional]) => {
+    if (failed) return;
     statusText.textContent = 'Starting…';
-    const Module = window.Module = {
+    assets.set('ui-sc.otf', fontSimplified);
+    if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
+    const Module = window.Module = moduleRef = {
       canvas,
       wasmBinary,
-      preRun: [() => {
-        Module.FS.mkdir('/fonts');
-        Module.FS.writeFile('/fonts/ui-sc.otf', fontSimplified);
-        Module.FS.writeFile('/fonts/ui-tc.otf', fontTraditional);
-      }],
-      onRuntimeInitialized() { bindApi(Module); installWakeListeners(Module); },
+      onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); },
       print: (text) => console.log(text),
       printErr: (text) => console.error(text),
       onAbort: (reason) => page.onFatal('aborted: ' + reason),
     };
+    if (offline) {
+      // chips.js is inline in the offline file, as a function waiting for its Module (scripts/pack_offline.mjs).
+      window.chipsAndClaimsStart(Module);
+      return;
+    }
     const script = document.createElement('script');
     script.src = 'chips.js';
-    script.onerror = () => showError('chips.js could not be loaded.');
+    script.onerror = () => showError('chips.js could not be loaded.' + fallbackHint());
     document.body.appendChild(script);
-  }).catch((error) => showError('Loading failed: ' + error.message));
+  }).catch((error) => showError('Loading failed: ' + error.message + '.' + fallbackHint()));
+
+  // An uncaught error before the first frame would leave a spinner forever: show it.
+  window.addEventListener('error', (event) => { if (!started) showError('The app could not start (' + event.message + ').' + fallbackHint()); });
 })();

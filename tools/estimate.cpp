@@ -83,10 +83,10 @@ int parse_arguments(int argc, char** argv, Options& options) {
             if (!next_value(assignment)) return usage_error("--set needs key=value (see --list-keys)");
             const size_t equals = assignment.find('=');
             if (equals == std::string::npos || equals == 0)
-                return usage_error("--set \"" + assignment + "\": expected key=value (see --list-keys)");
+                return usage_error("--set " + chips::quote_for_message(assignment) + ": expected key=value (see --list-keys)");
             options.overrides.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
         } else {
-            return usage_error("unknown argument \"" + argument + "\"; try --help");
+            return usage_error("unknown argument " + chips::quote_for_message(argument) + "; try --help");
         }
     }
     return 0;
@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
 
     const Preset* preset = presets.find(options.preset_id);
     if (preset == nullptr)
-        return usage_error("--preset: unknown preset \"" + options.preset_id + "\"; allowed: " + presets.id_list());
+        return usage_error("--preset: unknown preset " + chips::quote_for_message(options.preset_id) + "; allowed: " + presets.id_list());
     Scenario scenario = preset->scenario;
     for (const auto& [key, value] : options.overrides)
         if (auto error = apply_scenario_value(scenario, key, value, "--set", catalog))

@@ -1,78 +1,689 @@
-// ui/app.cpp — App: content loading, per-frame layout of the panels, and the page bridge.
+// ui/app.cpp — App: content loading and claim checks, the per-frame layout of the panels, and the page bridge
+// (state, results, permalinks, settings, accessibility summary).
+//
+// Index
+// - [SECTION] Assertion hook (IM_ASSERT → report_imgui_assert, see imconfig_chips.h)
+// - [SECTION] Loading: content → model types → checked claims
+// - [SECTION] Layout: header, notice bar, columns by width (wide / medium / narrow), embed view
+// - [SECTION] Page bridge: state, results, quote selection, control rectangles
+// - [SECTION] Permalinks, settings, accessibility
 #include "ui/app.h"
+
+#include "model/estimate_json.h"
+#include "model/quote_check.h"
+#include "model/scenario_json.h"
+#include "ui/app_state.h"
+#include "ui/chart.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace chips::ui {
 
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Assertion hook
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+int g_assert_count = 0;
+}
+
 void report_imgui_assert(const char* expression, const char* file, int line) {
-    // Printed (the page forwards stderr to its console as an error, which the browser tests catch) and not fatal:
-    // a reader should never see the app die because of a layout assertion.
+    // Printed (the page forwards stderr to its console as an error, which the browser tests catch) and counted
+    // (the native UI tests fail on any), never fatal: a reader should not see the app die over a layout check.
+    ++g_assert_count;
     std::fprintf(stderr, "ImGui assertion failed: %s at %s:%d\n", expression, file, line);
 }
 
+int imgui_assert_count() {
+    return g_assert_count;
+}
+
 struct App::Impl {
-    ContentTexts content;
-    AppFonts fonts;
-    ContentErrors load_errors;
-    std::string language = "en";
+    AppState state;
 };
 
 App::App() : impl_(std::make_unique<Impl>()) {}
 App::~App() = default;
 
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Loading
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+const std::string* find_text(const ContentTexts& content, const char* name) {
+    auto found = content.find(name);
+    if (found != content.end()) return &found->second;
+    found = content.find(std::string("content/") + name);
+    return found != content.end() ? &found->second : nullptr;
+}
+
+VerdictKind to_kind(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::consistent:
+        return VerdictKind::consistent;
+    case Verdict::overstated:
+        return VerdictKind::overstated;
+    case Verdict::understated:
+        return VerdictKind::understated;
+    case Verdict::not_checkable:
+    default:
+        return VerdictKind::not_checkable;
+    }
+}
+
+void check_claims(AppState& state) {
+    state.quotes.clear();
+    for (const Quote& quote : state.library.quotes) {
+        CheckedQuote checked;
+        checked.quote = &quote;
+        size_t search_from = 0;
+        for (size_t index = 0; index < quote.claims.size(); ++index) {
+            const QuoteClaim& claim = quote.claims[index];
+            CheckedClaim view;
+            view.claim = &claim;
+            view.id = quote.id + "#" + std::to_string(index);
+            size_t at = quote.text.find(claim.span, search_from);
+            if (at == std::string::npos) at = quote.text.find(claim.span);
+            if (at != std::string::npos) {
+                view.span_begin = at;
+                view.span_end = at + claim.span.size();
+                search_from = view.span_end;
+            }
+            // The model's own quote checker (model/quote_check.h), so the page, the CLI and the downloads agree.
+            const QuoteClaimCheck result = check_quote_claim(claim, state.presets, state.gpus);
+            view.has_scenario = result.has_scenario;
+            view.scenario = result.scenario;
+            view.preset_id = claim.scenario.preset;
+            view.check = result.check;
+            view.verdict = to_kind(view.check.verdict);
+            checked.claims.push_back(std::move(view));
+        }
+        state.quotes.push_back(std::move(checked));
+    }
+    state.translation_shown.assign(state.quotes.size(), false);
+}
+
+} // namespace
+
 bool App::load(const ContentTexts& content, ContentErrors& errors) {
-    impl_->content = content;
-    impl_->load_errors = errors;
+    AppState& state = impl_->state;
+    state = AppState();
+    auto strings = std::make_shared<StringTable>();
+    const char* names[] = {"gpus.json", "presets.json", "quotes.json", "strings.json"};
+    for (const char* name : names)
+        if (!find_text(content, name)) errors.push_back({std::string("content/") + name, "", "missing file"});
+    if (const std::string* text = find_text(content, "strings.json"))
+        load_strings(*text, "content/strings.json", *strings, errors);
+    if (const std::string* text = find_text(content, "gpus.json"))
+        load_gpu_catalog(*text, "content/gpus.json", state.gpus, errors);
+    if (const std::string* text = find_text(content, "presets.json"))
+        load_presets(*text, "content/presets.json", state.gpus, state.presets, errors);
+    if (const std::string* text = find_text(content, "quotes.json"))
+        load_quotes(*text, "content/quotes.json", state.library, errors);
+    state.strings = strings;
+    set_active_strings(strings);
+    state.load_errors = errors;
+    state.loaded = !state.gpus.gpus.empty() && !state.presets.presets.empty();
+    check_claims(state);
+    // DeepSeek-V3 as reported: the baseline for "× DeepSeek-V3" ratios.
+    if (const Preset* v3 = state.presets.find("deepseek-v3")) {
+        if (const GpuSpec* gpu = state.gpus.find(v3->scenario.gpu)) state.v3_baseline = estimate(v3->scenario, *gpu);
+    }
+    state.set_lang(state.lang);
+    // Open on the headline claim: 557万美元 on 2,048 H800 (the first quote whose claim is about rental cost).
+    int headline = 0;
+    for (size_t i = 0; i < state.quotes.size(); ++i) {
+        bool found = false;
+        for (const CheckedClaim& claim : state.quotes[i].claims)
+            found = found || claim.claim->span.find("557") != std::string::npos;
+        if (found) {
+            headline = static_cast<int>(i);
+            break;
+        }
+    }
+    if (const Preset* v3 = state.presets.find("deepseek-v3")) state.load_scenario(v3->scenario, v3->id);
+    state.select_quote_index(headline, true);
     return errors.empty();
 }
 
-void App::set_fonts(const AppFonts& fonts) { impl_->fonts = fonts; }
+void App::set_fonts(const AppFonts& fonts) {
+    impl_->state.fonts = fonts;
+}
+void App::set_platform(const PlatformHooks& hooks) {
+    impl_->state.hooks = hooks;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr float kBaseFontPx = 17.0f; // the size wasm/main.cpp loads the faces at (style.FontSizeBase)
+
+// Drag on empty space scrolls the window: on a touch screen a finger drag is a mouse drag, and ImGui by itself
+// only scrolls with the wheel (ocornut/imgui#3379).
+void drag_to_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemActive() &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.3f)) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    }
+}
+
+// Puts the next widget (`width` pixels wide) on the current line when it fits, else starts a new line: the header
+// controls flow like words instead of running off a phone screen.
+void flow(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    // After an item the cursor sits at the start of the next line, so this is the right edge of the content.
+    const float content_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (right <= content_right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+float check_width(const char* label) { // radio buttons and checkboxes: the box, the gap, the label
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
+void draw_header(AppState& state) {
+    const float em = ImGui::GetFontSize();
+    // The page around the canvas already shows the title and subtitle; the embed and presenter views stand alone.
+    if (state.view == View::embed || state.presenter) {
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
+        ImGui::TextUnformatted(state.tr("app.title"));
+        ImGui::PopFont();
+        if (state.layout != Layout::narrow) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.25f * em);
+            ImGui::TextDisabled("%s", state.tr("app.subtitle"));
+        }
+    }
+
+    // Settings row: language, theme, links, presenter; flows onto more lines on narrow screens.
+    const Lang langs[] = {Lang::en, Lang::zh_hans, Lang::zh_hant};
+    const char* lang_keys[] = {"lang.en", "lang.zh-Hans", "lang.zh-Hant"};
+    for (int i = 0; i < 3; ++i) {
+        // Each language name is drawn in its own face (繁體中文 with the TC face).
+        ImFont* face = langs[i] == Lang::zh_hant && state.fonts.traditional ? state.fonts.traditional : state.ui_font();
+        if (face) ImGui::PushFont(face, 0.0f);
+        if (i > 0) flow(check_width(state.tr(lang_keys[i])));
+        if (ImGui::RadioButton(state.tr(lang_keys[i]), state.lang == langs[i])) {
+            state.set_lang(langs[i]);
+            state.settings_changed = true;
+        }
+        if (face) ImGui::PopFont();
+        state.record_rect(std::string("lang.") + lang_code(langs[i]));
+    }
+    if (state.view == View::embed) return; // a 700×450 iframe: language only, the rest is on the full page
+    const char* theme_label = state.theme == ThemeKind::dark ? state.tr("theme.light") : state.tr("theme.dark");
+    flow(button_width(theme_label) + 0.5f * em);
+    if (ImGui::Button(theme_label)) {
+        state.theme = state.theme == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark;
+        state.theme_dirty = true;
+        state.settings_changed = true;
+    }
+    state.record_rect("theme");
+    if (state.hooks.copy_text) {
+        const bool copied = state.copied_what == "link" && ImGui::GetTime() < state.copied_until;
+        const char* copy_label = copied ? state.tr("status.copied") : state.tr("action.copy_link");
+        flow(button_width(copy_label));
+        if (ImGui::Button(copy_label)) state.copy(state.page_url() + "?" + state.permalink_query(), "link");
+        state.record_rect("copy_link");
+        flow(button_width(state.tr("action.embed")));
+        if (ImGui::Button(state.tr("action.embed"))) ImGui::OpenPopup("embed");
+        state.record_rect("embed");
+    }
+    flow(check_width(state.tr("action.presenter")));
+    if (ImGui::Checkbox(state.tr("action.presenter"), &state.presenter)) state.theme_dirty = true;
+    state.record_rect("presenter");
+    if (state.presenter && state.hooks.toggle_fullscreen) {
+        flow(button_width(state.tr("action.fullscreen")));
+        if (ImGui::Button(state.tr("action.fullscreen"))) state.hooks.toggle_fullscreen();
+        state.record_rect("fullscreen");
+    }
+
+    // Embed popup: the iframe snippet for this exact view, with a copy button.
+    ImGui::SetNextWindowSize(ImVec2(std::min(32.0f * em, ImGui::GetMainViewport()->WorkSize.x * 0.95f), 0));
+    if (ImGui::BeginPopup("embed")) {
+        const View saved = state.view;
+        state.view = View::embed;
+        const std::string url = state.page_url() + "?" + state.permalink_query();
+        state.view = saved;
+        std::string snippet = "<iframe src=\"" + url + "\" width=\"700\" height=\"450\" style=\"border:0\" title=\"" +
+                              std::string(state.tr("app.title")) + "\" loading=\"lazy\"></iframe>";
+        wrapped_text(state.tr("embed.help"));
+        ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1, ImVec2(-1, 5.0f * em),
+                                  ImGuiInputTextFlags_ReadOnly);
+        const bool copied = state.copied_what == "embed" && ImGui::GetTime() < state.copied_until;
+        if (ImGui::Button(copied ? state.tr("status.copied") : state.tr("action.copy_snippet")))
+            state.copy(snippet, "embed");
+        ImGui::EndPopup();
+    }
+}
+
+void draw_notices(AppState& state) {
+    if (state.notices.empty()) return;
+    const Palette& pal = palette(state.theme);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.notice_bg));
+    ImGui::BeginChild("notices", ImVec2(0, 0),
+                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Borders);
+    for (const std::string& text : state.notices)
+        wrapped_text(text.c_str());
+    if (small_button(state, state.tr("action.dismiss"))) state.notices.clear();
+    state.record_rect("dismiss_notices");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void draw_load_errors(AppState& state) {
+    ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1.0f), "%s", state.tr("error.load_failed"));
+    for (const ContentError& error : state.load_errors)
+        wrapped_text(error.to_string().c_str());
+}
+
+// The controls that matter for a claim's quantity (embed view).
+int controls_for(const std::string& quantity, const char** keys) {
+    int n = 0;
+    if (quantity == "active_params" || quantity == "active_fraction" || quantity == "compute_vs_dense" ||
+        quantity == "total_params") {
+        keys[n++] = "experts_total";
+        keys[n++] = "experts_active";
+        keys[n++] = "tokens";
+    } else if (quantity == "inference_usd_per_million_tokens") {
+        keys[n++] = "gpu";
+        keys[n++] = "inference_batch";
+        keys[n++] = "usd_per_gpu_hour";
+    } else {
+        keys[n++] = "gpu";
+        keys[n++] = "chips";
+        keys[n++] = "mfu";
+        if (quantity != "training_days") keys[n++] = "usd_per_gpu_hour";
+    }
+    return n;
+}
+
+void draw_embed(AppState& state) {
+    if (state.quotes.empty()) return;
+    draw_quote_card(state, state.selected_quote, true);
+    const CheckedQuote& quote = state.quotes[state.selected_quote];
+    std::string quantity = "rental_cost_usd";
+    for (const CheckedClaim& claim : quote.claims)
+        if (claim.claim->checkable()) {
+            quantity = claim.claim->quantity;
+            break;
+        }
+    const char* keys[4];
+    const int n = controls_for(quantity, keys);
+    const float em = ImGui::GetFontSize();
+    if (ImGui::BeginTable("embed", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("result", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableNextColumn();
+        draw_scenario_controls(state, keys, n);
+        ImGui::TableNextColumn();
+        draw_result_for(state, quantity.c_str());
+        if (quantity != "rental_cost_usd") draw_result_for(state, "rental_cost_usd");
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+    if (state.hooks.open_url) {
+        if (ImGui::Button(state.tr("action.open_full"))) {
+            const View saved = state.view;
+            state.view = View::full;
+            state.hooks.open_url(state.page_url() + "?" + state.permalink_query());
+            state.view = saved;
+        }
+        state.record_rect("open_full");
+    }
+}
+
+void column(const char* id, float width, AppState& state, void (*body)(AppState&)) {
+    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+    body(state);
+    drag_to_scroll();
+    ImGui::EndChild();
+}
+
+void draw_full(AppState& state) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    if (state.layout == Layout::wide) {
+        column("col_quotes", width * 0.33f, state, draw_quotes_panel);
+        ImGui::SameLine(0, gap);
+        column("col_scenario", width * 0.27f, state, draw_scenario_panel);
+        ImGui::SameLine(0, gap);
+        column("col_results", 0, state, [](AppState& s) {
+            draw_results_panel(s);
+            draw_charts_panel(s);
+            draw_method_panel(s);
+        });
+    } else if (state.layout == Layout::medium) {
+        column("col_left", width * 0.46f, state, [](AppState& s) {
+            draw_quotes_panel(s);
+            draw_scenario_panel(s);
+        });
+        ImGui::SameLine(0, gap);
+        column("col_right", 0, state, [](AppState& s) {
+            draw_results_panel(s);
+            draw_charts_panel(s);
+            draw_method_panel(s);
+        });
+    } else {
+        // One column: the selected quote and its result first, then the controls, then everything else.
+        column("col_single", 0, state, [](AppState& s) {
+            if (!s.quotes.empty()) draw_quote_card(s, s.selected_quote, false);
+            draw_results_panel(s);
+            draw_scenario_panel(s);
+            draw_charts_panel(s);
+            draw_quotes_panel(s);
+            draw_method_panel(s);
+        });
+    }
+}
+
+void apply_style(AppState& state) {
+    float scale = state.ui_scale * (state.presenter ? 1.5f : 1.0f);
+    apply_theme(state.theme, scale, kBaseFontPx, ImGui::GetStyle());
+    // Finger-sized hit targets on phones: taller frames when the layout is a single column.
+    if (state.layout == Layout::narrow) ImGui::GetStyle().FramePadding.y *= 1.5f;
+    const Palette& pal = palette(state.theme);
+    chart::ChartColors colors{pal.panel_bg, pal.grid, pal.axis, pal.text, {}};
+    for (int i = 0; i < 6; ++i)
+        colors.series[i] = pal.series[i];
+    chart::SetColors(colors);
+    state.theme_dirty = false;
+}
+
+} // namespace
 
 void App::draw() {
+    AppState& state = impl_->state;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    // Layout by width in em (font size), so presenter mode and browser zoom move the breakpoints with the text:
+    // 1200 CSS px at 17 px = 70 em ("side by side"), 700 px = 41 em ("single column").
+    const float em_px = kBaseFontPx * state.ui_scale * (state.presenter ? 1.5f : 1.0f);
+    const float width_em = viewport->WorkSize.x / em_px;
+    const Layout layout = width_em >= 70.0f ? Layout::wide : (width_em > 41.2f ? Layout::medium : Layout::narrow);
+    if (layout != state.layout) {
+        state.layout = layout;
+        state.theme_dirty = true;
+    }
+    if (state.theme_dirty) apply_style(state);
+    state.control_rects.clear();
+
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::Begin("Chips & Claims", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    if (impl_->fonts.simplified) ImGui::PushFont(impl_->fonts.simplified, 0.0f);
-    ImGui::TextUnformatted("Chips & Claims · 芯片与说法");
-    if (impl_->fonts.traditional) {
-        ImGui::PushFont(impl_->fonts.traditional, 0.0f);
-        ImGui::TextUnformatted("晶片與說法");
-        ImGui::PopFont();
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImFont* font = state.ui_font();
+    if (font) ImGui::PushFont(font, 0.0f);
+    if (!state.loaded) {
+        draw_load_errors(state);
+    } else {
+        draw_header(state);
+        draw_notices(state);
+        if (state.view == View::embed) {
+            ImGui::BeginChild("embed_view", ImVec2(0, 0));
+            draw_embed(state);
+            drag_to_scroll();
+            ImGui::EndChild();
+        } else {
+            wrapped_text(state.tr("hint.interact"), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            draw_full(state);
+        }
     }
-    for (const char* panel : {"Scenario", "Results", "Quotes", "Charts", "Method"}) {
-        ImGui::SeparatorText(panel);
-    }
-    if (impl_->fonts.simplified) ImGui::PopFont();
+    if (font) ImGui::PopFont();
     ImGui::End();
+    if (state.settings_changed) {
+        state.settings_changed = false;
+        if (state.hooks.save_settings) state.hooks.save_settings(settings_json());
+    }
 }
 
-bool App::wants_continuous_frames() const { return false; }
+bool App::wants_continuous_frames() const {
+    // Only the "Copied" confirmation times out without input; everything else changes on input.
+    const AppState& state = impl_->state;
+    return !state.copied_what.empty() && ImGui::GetCurrentContext() && ImGui::GetTime() < state.copied_until;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Page bridge
+//-----------------------------------------------------------------------------------------------------------------
 
 std::string App::state_json() const {
-    return nlohmann::json{{"language", impl_->language}, {"scenario", nlohmann::json::object()}}.dump();
+    const AppState& state = impl_->state;
+    nlohmann::json out;
+    out["scenario"] = scenario_to_json(state.scenario);
+    out["language"] = lang_code(state.lang);
+    out["preset"] = state.preset_id;
+    out["quote"] = state.quotes.empty() ? "" : state.quotes[state.selected_quote].quote->id;
+    out["view"] = state.view == View::embed ? "embed" : "full";
+    return out.dump();
 }
+
+namespace {
+
+std::string localized_error(const AppState& state, const ContentError& error) {
+    std::string text =
+        fill_in(state.tr("error.invalid_value"), "key", error.pointer.empty() ? error.source : error.pointer);
+    return fill_in(text, "reason", error.message);
+}
+
+} // namespace
 
 std::string App::apply_state_json(const std::string& json) {
-    return nlohmann::json{{"ok", false}, {"notices", {"not implemented yet"}}}.dump();
+    AppState& state = impl_->state;
+    nlohmann::json reply{{"ok", true}, {"notices", nlohmann::json::array()}};
+    const nlohmann::json input = nlohmann::json::parse(json, nullptr, false);
+    if (input.is_discarded() || !input.is_object()) {
+        reply["ok"] = false;
+        reply["notices"].push_back("setState: expected a JSON object");
+        return reply.dump();
+    }
+    // Scenario keys may sit under "scenario" or at the top level (the same keys as `scripts/estimate --set`).
+    nlohmann::json scenario_object = input.contains("scenario") ? input["scenario"] : nlohmann::json::object();
+    for (auto it = input.begin(); it != input.end(); ++it)
+        if (find_scenario_key(it.key())) scenario_object[it.key()] = it.value();
+    if (input.contains("quote") && input["quote"].is_string()) {
+        if (!select_quote(input["quote"].get<std::string>())) {
+            reply["ok"] = false;
+            reply["notices"].push_back("setState: unknown quote \"" + input["quote"].get<std::string>() + "\"");
+        }
+    }
+    if (input.contains("language") && input["language"].is_string()) {
+        Lang lang;
+        if (lang_from_code(input["language"].get<std::string>(), lang))
+            state.set_lang(lang);
+        else {
+            reply["ok"] = false;
+            reply["notices"].push_back("setState: unknown language");
+        }
+    }
+    if (!scenario_object.empty()) {
+        Scenario next = state.scenario;
+        ContentErrors errors;
+        if (scenario_from_json(scenario_object, next, "setState", "", state.gpus, errors)) {
+            state.load_scenario(next, state.preset_id);
+        } else {
+            reply["ok"] = false;
+            for (const ContentError& error : errors) {
+                reply["notices"].push_back(error.to_string());
+                state.notice(localized_error(state, error));
+            }
+        }
+    }
+    return reply.dump();
 }
 
-std::string App::results_json() const { return "{}"; }
+std::string App::results_json() const {
+    // The model's writer (model/estimate_json.h): the same JSON as `scripts/estimate --json`.
+    const AppState& state = impl_->state;
+    if (!state.gpu) return "{}";
+    return estimate_to_json(state.preset_id, state.scenario, *state.gpu, state.result).dump();
+}
 
-bool App::select_quote(const std::string& quote_id) { return false; }
+bool App::select_quote(const std::string& quote_id) {
+    AppState& state = impl_->state;
+    for (size_t i = 0; i < state.quotes.size(); ++i)
+        if (state.quotes[i].quote->id == quote_id) return state.select_quote_index(static_cast<int>(i), true);
+    return false;
+}
 
-} // namespace chips::ui
+std::string App::control_rect_json(const std::string& control_id) const {
+    const AppState& state = impl_->state;
+    auto found = state.control_rects.find(control_id);
+    if (found == state.control_rects.end()) return "{}";
+    const ImVec4& r = found->second;
+    return nlohmann::json{{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}}.dump();
+}
 
-namespace chips::ui {
-void App::set_platform(const PlatformHooks& hooks) {}
-std::string App::apply_url_query(const std::string& query) { return R"({"ok":true,"notices":[]})"; }
-std::string App::permalink_query() const { return ""; }
-std::string App::settings_json() const { return "{}"; }
-void App::apply_settings_json(const std::string& json) {}
-std::string App::accessible_summary() const { return ""; }
+std::string App::control_ids_json() const {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& entry : impl_->state.control_rects)
+        ids.push_back(entry.first);
+    return ids.dump();
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Permalinks, settings, accessibility
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+std::string url_decode(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                   std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string App::apply_url_query(const std::string& query_text) {
+    AppState& state = impl_->state;
+    nlohmann::json reply{{"ok", true}, {"notices", nlohmann::json::array()}};
+    std::string query = query_text;
+    if (!query.empty() && query[0] == '?') query.erase(0, 1);
+    std::vector<std::pair<std::string, std::string>> scenario_pairs;
+    auto bad = [&](const std::string& message) {
+        reply["ok"] = false;
+        reply["notices"].push_back(message);
+        state.notice(message);
+    };
+    std::string quote_id;
+    size_t start = 0;
+    while (start < query.size()) {
+        size_t end = query.find('&', start);
+        if (end == std::string::npos) end = query.size();
+        const std::string pair = query.substr(start, end - start);
+        start = end + 1;
+        if (pair.empty()) continue;
+        const size_t eq = pair.find('=');
+        const std::string key = url_decode(pair.substr(0, eq));
+        const std::string value = eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
+        if (key == "lang") {
+            Lang lang;
+            if (lang_from_code(value, lang))
+                state.set_lang(lang);
+            else
+                bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", key), "reason", value));
+        } else if (key == "quote") {
+            quote_id = value;
+        } else if (key == "view") {
+            if (value == "embed")
+                state.view = View::embed;
+            else if (value == "full")
+                state.view = View::full;
+            else
+                bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", key), "reason", value));
+        } else if (key == "presenter") {
+            state.presenter = value == "1" || value == "true";
+            state.theme_dirty = true;
+        } else {
+            scenario_pairs.emplace_back(key, value); // scenario keys; unknown keys are reported by the codec
+        }
+    }
+    if (!quote_id.empty() && !select_quote(quote_id))
+        bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", "quote"), "reason", quote_id));
+    if (!scenario_pairs.empty()) {
+        // Each good value applies; each bad one is skipped with a notice. Cross-key checks run at the end; if
+        // they fail, the whole link scenario is dropped (defaults shown) rather than a half-applied mix.
+        Scenario next = state.scenario;
+        for (const auto& [key, value] : scenario_pairs) {
+            if (auto error = apply_scenario_value(next, key, value, "url", state.gpus))
+                bad(localized_error(state, *error));
+        }
+        if (auto error = validate_scenario(next, state.gpus, "url")) {
+            bad(localized_error(state, *error));
+            bad(state.tr("error.invalid_link"));
+        } else {
+            state.load_scenario(next, state.preset_id);
+        }
+    }
+    return reply.dump();
+}
+
+std::string App::permalink_query() const {
+    return impl_->state.permalink_query();
+}
+
+std::string App::settings_json() const {
+    const AppState& state = impl_->state;
+    return nlohmann::json{{"language", lang_code(state.lang)},
+                          {"theme", state.theme == ThemeKind::dark ? "dark" : "light"},
+                          {"ui_scale", state.ui_scale}}
+        .dump();
+}
+
+void App::apply_settings_json(const std::string& json) {
+    AppState& state = impl_->state;
+    const nlohmann::json input = nlohmann::json::parse(json, nullptr, false);
+    if (input.is_discarded() || !input.is_object()) return; // stale or foreign localStorage: keep defaults
+    Lang lang;
+    if (input.contains("language") && input["language"].is_string() &&
+        lang_from_code(input["language"].get<std::string>(), lang))
+        state.set_lang(lang);
+    if (input.contains("theme") && input["theme"].is_string())
+        state.theme = input["theme"].get<std::string>() == "dark" ? ThemeKind::dark : ThemeKind::light;
+    if (input.contains("ui_scale") && input["ui_scale"].is_number()) {
+        const double scale = input["ui_scale"].get<double>();
+        if (std::isfinite(scale)) state.ui_scale = static_cast<float>(std::clamp(scale, 0.75, 2.5));
+    }
+    state.theme_dirty = true;
+}
+
+std::string App::accessible_summary() const {
+    const AppState& state = impl_->state;
+    if (!state.loaded || !state.gpu) return "";
+    if (state.result.status != EstimateStatus::ok) return state.tr("results.invalid");
+    std::string text = state.tr("summary.text");
+    text = fill_in(text, "chips", state.fmt.format(state.scenario.chips, Quantity::count));
+    text = fill_in(text, "gpu", gpu_short_name(*state.gpu));
+    text = fill_in(text, "days", state.fmt.format(state.result.training_days.central, Quantity::days));
+    text = fill_in(text, "cost", state.fmt.format(state.result.rental_cost_usd.central, Quantity::usd));
+    text = fill_in(text, "cost_range", state.fmt.format_range(state.result.rental_cost_usd, Quantity::usd));
+    text = fill_in(text, "ratio", state.fmt.format(state.result.cost_vs_deepseek_v3.central, Quantity::ratio));
+    return text;
+}
+
 } // namespace chips::ui

@@ -27,13 +27,13 @@ struct AppFonts {
 
 // What the UI may ask of the platform. Every hook may be empty (native tests): the UI then hides the control.
 struct PlatformHooks {
-    std::function<void(const std::string& text)> copy_text;       // system clipboard
-    std::function<void(const std::string& url)> open_url;         // new tab (sources, full page from an embed)
-    std::function<std::string()> page_url;                        // "https://host/path/" of index.html, for links
-    std::function<void()> toggle_fullscreen;                      // presenter mode on a projector
+    std::function<void(const std::string& text)> copy_text; // system clipboard
+    std::function<void(const std::string& url)> open_url;   // new tab (sources, full page from an embed)
+    std::function<std::string()> page_url;                  // "https://host/path/" of index.html, for links
+    std::function<void()> toggle_fullscreen;                // presenter mode on a projector
     std::function<void(const std::string& settings_json)> save_settings; // reader's own settings (localStorage)
     std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& content)>
-        download_file;                                            // a real file save in the browser
+        download_file; // a real file save in the browser
 };
 
 class App {
@@ -68,6 +68,13 @@ class App {
     void apply_settings_json(const std::string& json);
     // [Accessibility] One or two sentences with the key results, in the current language, for an aria-live region.
     std::string accessible_summary() const;
+
+    // [Test hooks] Screen rectangle of a named control as {"x","y","w","h"} in CSS pixels (ImGui display units),
+    // "{}" when it was not drawn in the last frame. Ids: scenario keys ("chips", "gpu", "mfu", ...), claim spans
+    // ("q-dsv3-cost-557#0" = quote id # claim index), quote cards ("quote:q-..."), header buttons ("copy_link",
+    // "embed", "theme", "lang.zh-Hans"). Browser tests use it to do a real mouse drag on the chip-count slider.
+    std::string control_rect_json(const std::string& control_id) const;
+    std::string control_ids_json() const; // every id drawn in the last frame, as a JSON array
 
   private:
     struct Impl;

@@ -7,5 +7,6 @@
 // the native UI tests fail the test instead of aborting the process.
 namespace chips::ui {
 void report_imgui_assert(const char* expression, const char* file, int line);
-}
+int imgui_assert_count(); // failed assertions since start (the headless UI tests require 0)
+} // namespace chips::ui
 #define IM_ASSERT(expr) ((expr) ? (void)0 : chips::ui::report_imgui_assert(#expr, __FILE__, __LINE__))

@@ -6,7 +6,9 @@ class App;
 }
 
 namespace chips::wasm {
-long frames_drawn();     // frames rendered since start
-chips::ui::App& app();   // the one application instance
-void request_frames();   // state changed from outside (page, bridge): draw until settled again
+long frames_drawn();          // frames rendered since start
+long key_events();            // SDL key events the app received (focus checks in tests)
+chips::ui::App& app();        // the one application instance
+void request_frames();        // state changed from outside (page, bridge): draw until settled again
+bool load_traditional_font(); // the page has the TC face now: swap it in for the stand-in (true when in place)
 } // namespace chips::wasm

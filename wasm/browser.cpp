@@ -1,17 +1,22 @@
-// wasm/browser.cpp — browser quirks, isolated here so ui/ and model/ stay platform-free.
+// wasm/browser.cpp — browser quirks and calls into the page, isolated here so ui/ and model/ stay platform-free.
 //
 // Why each piece exists:
-// - Idle: emscripten's main loop runs on requestAnimationFrame forever. We pause it when nothing changes and let the
-//   page resume it on any input event (site/app.js calls _chips_wake), so an idle page costs 0 frames.
 // - Clipboard: SDL2 2.26's emscripten backend keeps the clipboard inside the wasm; readers expect "Copy" to reach
 //   the system clipboard, so ImGui's clipboard hook goes to navigator.clipboard (with a textarea fallback for
-//   file:// pages, where the async clipboard API may be refused).
+//   file:// pages, where the async clipboard API may be refused). Paste stays inside the app (reading the system
+//   clipboard needs a permission prompt, which an explainer should not show).
+// - Idle: emscripten's main loop runs on requestAnimationFrame forever. We pause it when nothing changes and let the
+//   page resume it on any input event (site/app.js calls _chips_wake), so an idle page costs 0 frames.
+// - Bracketed property names (page['copyText']): the JS glue may go through Closure Compiler, which renames dotted
+//   properties of objects it does not know; the page object is defined in site/app.js, outside its view.
 #include "wasm/browser.h"
+#include "ui/app.h"
 #include "wasm/bridge.h"
 
 #include <emscripten.h>
 #include <imgui.h>
 
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -19,25 +24,58 @@ bool g_loop_paused = false;
 std::string g_clipboard; // ImGui reads back what it last copied (paste from the system needs a user gesture)
 
 // clang-format off
-EM_JS(void, js_copy_to_clipboard, (const char* text), {
-    const value = UTF8ToString(text);
-    if (window.chipsAndClaimsPage && window.chipsAndClaimsPage.copyText) window.chipsAndClaimsPage.copyText(value);
+// Calls page[name](...args) when the page defines it; a missing page hook is not an error (tests, old shells).
+EM_JS(void, js_page_call, (const char* name, const char* a, const char* b, const char* c), {
+    const page = window['chipsAndClaimsPage'];
+    const fn = page && page[UTF8ToString(name)];
+    if (typeof fn !== 'function') return;
+    try { fn.call(page, a ? UTF8ToString(a) : "", b ? UTF8ToString(b) : "", c ? UTF8ToString(c) : ""); }
+    catch (error) { console.warn('chipsAndClaimsPage.' + UTF8ToString(name) + ': ' + error); }
 });
-EM_JS(void, js_first_frame, (), {
-    if (window.chipsAndClaimsPage && window.chipsAndClaimsPage.onFirstFrame) window.chipsAndClaimsPage.onFirstFrame();
+// Returns page[name]() as a malloc'd UTF-8 string (the caller frees it), or null.
+EM_JS(char*, js_page_string, (const char* name), {
+    const page = window['chipsAndClaimsPage'];
+    const fn = page && page[UTF8ToString(name)];
+    if (typeof fn !== 'function') return 0;
+    const text = String(fn.call(page) || "");
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
 });
-EM_JS(void, js_report_fatal, (const char* what, const char* detail), {
-    const message = UTF8ToString(what) + ": " + UTF8ToString(detail);
-    if (window.chipsAndClaimsPage && window.chipsAndClaimsPage.onFatal) window.chipsAndClaimsPage.onFatal(message);
-    else console.error(message);
+// Copies page.takeAsset(name) (a Uint8Array, then dropped on the page side) into malloc'd memory.
+EM_JS(void*, js_page_take_asset, (const char* name, int* size_out), {
+    const page = window['chipsAndClaimsPage'];
+    const bytes = page && page['takeAsset'] ? page['takeAsset'](UTF8ToString(name)) : null;
+    if (!bytes || !bytes.length) { HEAP32[size_out >> 2] = 0; return 0; }
+    const pointer = _malloc(bytes.length);
+    HEAPU8.set(bytes, pointer);
+    HEAP32[size_out >> 2] = bytes.length;
+    return pointer;
 });
 // clang-format on
 
+void page_call(const char* name, const std::string& a = {}, const std::string& b = {}, const std::string& c = {}) {
+    js_page_call(name, a.c_str(), b.c_str(), c.c_str());
+}
+
+std::string page_string(const char* name) {
+    char* text = js_page_string(name);
+    if (!text) return {};
+    std::string result(text);
+    std::free(text);
+    return result;
+}
+
 void set_clipboard(ImGuiContext*, const char* text) {
     g_clipboard = text ? text : "";
-    js_copy_to_clipboard(g_clipboard.c_str());
+    page_call("copyText", g_clipboard);
 }
 const char* get_clipboard(ImGuiContext*) { return g_clipboard.c_str(); }
+bool open_in_shell(ImGuiContext*, const char* url) {
+    page_call("openUrl", url ? url : "");
+    return true;
+}
 } // namespace
 
 namespace chips::wasm {
@@ -46,6 +84,23 @@ void install_browser_hooks() {
     ImGuiPlatformIO& platform_io = ImGui::GetPlatformIO();
     platform_io.Platform_SetClipboardTextFn = set_clipboard;
     platform_io.Platform_GetClipboardTextFn = get_clipboard;
+    platform_io.Platform_OpenInShellFn = open_in_shell; // ImGui::TextLinkOpenURL goes through the page too
+}
+
+chips::ui::PlatformHooks platform_hooks() {
+    chips::ui::PlatformHooks hooks;
+    hooks.copy_text = [](const std::string& text) {
+        g_clipboard = text; // so a paste inside the app gives the same text
+        page_call("copyText", text);
+    };
+    hooks.open_url = [](const std::string& url) { page_call("openUrl", url); };
+    hooks.page_url = [] { return page_string("pageUrl"); };
+    hooks.toggle_fullscreen = [] { page_call("toggleFullscreen"); };
+    hooks.save_settings = [](const std::string& settings_json) { page_call("saveSettings", settings_json); };
+    hooks.download_file = [](const std::string& file_name, const std::string& mime_type, const std::string& content) {
+        page_call("downloadFile", file_name, mime_type, content);
+    };
+    return hooks;
 }
 
 void pause_frame_loop() {
@@ -60,8 +115,22 @@ void resume_frame_loop() {
     emscripten_resume_main_loop();
 }
 
-void notify_first_frame() { js_first_frame(); }
-void report_fatal(const char* what, const char* detail) { js_report_fatal(what, detail); }
+void notify_first_frame() { page_call("onFirstFrame"); }
+void report_fatal(const char* what, const char* detail) {
+    page_call("onFatal", std::string(what) + ": " + (detail ? detail : ""));
+}
+
+std::string page_startup_settings() { return page_string("startupSettings"); }
+std::string page_startup_query() { return page_string("startupQuery"); }
+void* page_take_asset(const char* name, int& size_out) {
+    size_out = 0;
+    return js_page_take_asset(name, &size_out);
+}
+
+void page_view_changed(const std::string& permalink_query) { page_call("onViewChanged", permalink_query); }
+void page_summary_changed(const std::string& summary) { page_call("onSummaryChanged", summary); }
+void page_notices(const std::string& reply_json) { page_call("onNotices", reply_json); }
+void page_need_traditional_font() { page_call("needTraditionalFont"); }
 
 } // namespace chips::wasm
 

@@ -1,10 +1,28 @@
-// wasm/browser.h — every browser quirk the app needs, in one place (implemented in wasm/browser.cpp).
+// wasm/browser.h — every call from C++ into the page, in one place (implemented in wasm/browser.cpp).
+// The page side of each call lives in site/app.js, on window.chipsAndClaimsPage.
 #pragma once
+#include <string>
+
+namespace chips::ui {
+struct PlatformHooks;
+}
 
 namespace chips::wasm {
-void install_browser_hooks();       // clipboard through navigator.clipboard; wake-on-input listeners
+void install_browser_hooks();       // ImGui's clipboard goes to the system clipboard through the page
+chips::ui::PlatformHooks platform_hooks(); // copy, open, page URL, full screen, save settings, download
 void pause_frame_loop();            // stop requestAnimationFrame callbacks until resume_frame_loop()
 void resume_frame_loop();           // restart them (no-op when running)
 void notify_first_frame();          // resolves window.chipsAndClaims.ready
 void report_fatal(const char* what, const char* detail); // shows the page's error message instead of the canvas
+
+// Start-up inputs the page prepared before main() ran.
+std::string page_startup_settings(); // the reader's saved settings JSON ("" when none)
+std::string page_startup_query();    // the URL query to restore, without '?' ("" when none)
+// Font bytes the page fetched, in memory from malloc (ImGui's atlas owns and frees them); null when not there.
+void* page_take_asset(const char* name, int& size_out);
+
+void page_view_changed(const std::string& permalink_query); // the address bar follows the view
+void page_summary_changed(const std::string& summary);      // the aria-live region follows the results
+void page_notices(const std::string& reply_json);           // notices from a permalink, shown above the app
+void page_need_traditional_font();                          // traditional text is on screen: fetch the TC face
 } // namespace chips::wasm

@@ -2,12 +2,14 @@
 //
 // Index
 //   [SECTION] Globals
-//   [SECTION] Content and fonts (read from the in-memory file system the page prepared)
+//   [SECTION] Content and fonts (content is embedded in the module; fonts come from the page, see site/app.js)
+//   [SECTION] Page sync (address bar and aria-live region follow the app)
 //   [SECTION] Frame loop (draws only when something changed: see wasm/idle.h)
 //   [SECTION] main()
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
+#include "wasm/frame_stats.h"
 #include "wasm/idle.h"
 
 #include <GLES3/gl3.h>
@@ -18,6 +20,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <sstream>
 
@@ -25,11 +28,16 @@
 // [SECTION] Globals
 // ---------------------------------------------------------------------------------------------------------------------
 namespace {
+constexpr float kFontSizePixels = 17.0f;
+
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl_context = nullptr;
 chips::ui::App* g_app = nullptr;
+chips::ui::AppFonts g_fonts;
+bool g_traditional_is_stand_in = false; // the TC face is still loading: TC text is drawn with SC meanwhile
 chips::wasm::IdleGate g_idle;
 long g_frames_drawn = 0; // frames actually rendered (the idle test counts these)
+long g_key_events = 0;   // SDL key events received (tests check that focus after a click reaches the app)
 
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Content and fonts
@@ -43,15 +51,52 @@ bool read_file(const char* path, std::string& out) {
     return true;
 }
 
-// Font bytes are handed to the atlas, which frees them with IM_FREE: allocate them with IM_ALLOC.
-ImFont* add_font(const char* path, float size_pixels) {
-    std::string bytes;
-    if (!read_file(path, bytes)) return nullptr;
-    void* data = IM_ALLOC(bytes.size());
-    memcpy(data, bytes.data(), bytes.size());
+// The page fetched the font (with byte progress) before starting us; its bytes arrive in malloc'd memory, which the
+// atlas owns from here on and frees with IM_FREE (ImGui's default allocator is malloc/free).
+ImFont* add_font_bytes(void* data, int size) {
     ImFontConfig config;
     config.OversampleH = 1; // 1.92 rasterizes at the display's density already; oversampling only costs memory
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), size_pixels, &config);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, size, kFontSizePixels, &config);
+}
+ImFont* add_page_font(const char* asset_name, ImFont** stand_in = nullptr) {
+    int size = 0;
+    void* data = chips::wasm::page_take_asset(asset_name, size);
+    if (!data) return nullptr;
+    ImFont* font = add_font_bytes(data, size); // first, so that the SC face is ImGui's default font
+    if (stand_in) { // a second face from the same bytes: its own ImFont, so we can tell when the app draws with it
+        void* copy = IM_ALLOC(size);
+        memcpy(copy, data, size);
+        *stand_in = add_font_bytes(copy, size);
+    }
+    return font;
+}
+
+// The TC face is fetched only when something traditional is on screen. Until then a copy of the SC face stands in
+// (shared characters look right, TC-only ones show as '?'), and ImGui binds it the moment the app pushes the
+// traditional font — the signal to ask the page for the real one (site/app.js needTraditionalFont).
+void request_traditional_if_used() {
+    static bool requested = false;
+    if (!g_traditional_is_stand_in || requested || !g_fonts.traditional->LastBaked) return;
+    requested = true;
+    chips::wasm::page_need_traditional_font();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// [SECTION] Page sync
+// ---------------------------------------------------------------------------------------------------------------------
+// Called after each drawn frame (frames are drawn only after input or a bridge call, so this costs nothing idle).
+void sync_page() {
+    static std::string last_query = "\x01", last_summary = "\x01"; // never equal to a real value: first frame sends
+    std::string query = g_app->permalink_query();
+    if (query != last_query) {
+        last_query = query;
+        chips::wasm::page_view_changed(query);
+    }
+    std::string summary = g_app->accessible_summary();
+    if (summary != last_summary) {
+        last_summary = summary;
+        chips::wasm::page_summary_changed(summary);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -62,6 +107,7 @@ void frame() {
     bool had_input = false;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT) ++g_key_events;
         had_input = true;
     }
     const double now_seconds = emscripten_get_now() / 1000.0;
@@ -71,6 +117,7 @@ void frame() {
         return;
     }
 
+    const double frame_start_ms = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -84,15 +131,30 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_idle.on_frame_drawn();
+    sync_page();
+    request_traditional_if_used();
+    chips::wasm::record_frame_ms(emscripten_get_now() - frame_start_ms); // scripts/bench reads these
     if (++g_frames_drawn == 1) chips::wasm::notify_first_frame();
 }
 } // namespace
 
 long chips::wasm::frames_drawn() { return g_frames_drawn; }
+long chips::wasm::key_events() { return g_key_events; }
 chips::ui::App& chips::wasm::app() { return *g_app; }
 void chips::wasm::request_frames() {
     g_idle.on_input(emscripten_get_now() / 1000.0);
     resume_frame_loop();
+}
+
+bool chips::wasm::load_traditional_font() {
+    if (!g_traditional_is_stand_in) return true;
+    ImFont* font = add_page_font("ui-tc.otf");
+    if (!font) return false;
+    g_fonts.traditional = font;
+    g_traditional_is_stand_in = false;
+    g_app->set_fonts(g_fonts);
+    request_frames();
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -100,6 +162,8 @@ void chips::wasm::request_frames() {
 // ---------------------------------------------------------------------------------------------------------------------
 int main(int, char**) {
     // Keyboard events go to the canvas only (not the whole page): an embedding article keeps its own keys.
+    // site/app.js focuses the canvas on pointerdown, because SDL's mousedown handler calls preventDefault, which
+    // would otherwise keep the focus where it was (and inside an iframe, outside the frame).
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         chips::wasm::report_fatal("SDL_Init", SDL_GetError());
@@ -145,10 +209,35 @@ int main(int, char**) {
     if (!app.load(content, errors)) {
         for (const chips::ContentError& error : errors) std::fprintf(stderr, "%s\n", error.to_string().c_str());
     }
-    chips::ui::AppFonts fonts;
-    fonts.simplified = add_font("/fonts/ui-sc.otf", 17.0f);
-    fonts.traditional = add_font("/fonts/ui-tc.otf", 17.0f);
-    app.set_fonts(fonts);
+    app.set_platform(chips::wasm::platform_hooks());
+
+    // The TC face comes now when the first view needs it (site/app.js decides from the link and settings), else
+    // later (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
+    ImFont* stand_in = nullptr;
+    g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
+    g_fonts.traditional = add_page_font("ui-tc.otf");
+    g_traditional_is_stand_in = g_fonts.traditional == nullptr;
+    if (g_traditional_is_stand_in) g_fonts.traditional = stand_in;
+    else if (stand_in) io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
+    app.set_fonts(g_fonts);
+
+    // Reader's own settings first, then the link's view on top (a link's language wins for this visit only:
+    // site/app.js does not save settings during a visit that started from someone's link).
+    // Both are outside input (localStorage can hold anything, a link can say anything): an exception here must
+    // become a notice, never an abort.
+    try {
+        const std::string settings = chips::wasm::page_startup_settings();
+        if (!settings.empty()) app.apply_settings_json(settings);
+    } catch (const std::exception& error) {
+        std::printf("saved settings ignored: %s\n", error.what()); // a notice, not an error
+    }
+    try {
+        const std::string query = chips::wasm::page_startup_query();
+        if (!query.empty()) chips::wasm::page_notices(app.apply_url_query(query));
+    } catch (const std::exception& error) {
+        chips::wasm::page_notices(std::string(R"({"ok":false,"notices":["The link could not be read."]})"));
+        std::printf("link ignored: %s\n", error.what());
+    }
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

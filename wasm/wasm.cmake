@@ -1,23 +1,40 @@
 # wasm/wasm.cmake — the WebAssembly configuration (included by CMakeLists.txt under emcmake).
-# Output: <build>/site/ — index.html, embed.html, app.js, style.css, chips.js, chips.wasm, fonts/*.otf.
+# Output: <build>/site/ — index.html, embed.html (both with the text version of every quote), app.js, style.css,
+# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), size-report.txt.
+# docs/site.md explains the page side.
 if(NOT CHIPS_HAVE_IMGUI)
   message(FATAL_ERROR "Dear ImGui not found: run scripts/setup.sh first (it writes build/deps.env)")
 endif()
 if(NOT EXISTS "${SDL2_WASM_DIR}/lib/libSDL2.a")
   message(FATAL_ERROR "SDL2 for WebAssembly not found at '${SDL2_WASM_DIR}': run scripts/setup.sh first")
 endif()
+# The text version comes from a native program (tools/render_fallback.cpp); this configuration cannot build or run
+# native code, so scripts/build.sh builds it in build/native first.
+set(CHIPS_RENDER_FALLBACK "${CMAKE_SOURCE_DIR}/build/native/render_fallback" CACHE FILEPATH
+    "Native tools/render_fallback (scripts/build.sh wasm builds it first)")
+find_program(CHIPS_NODE node REQUIRED)
+# The budget for everything loaded before the first frame, gzip-compressed (scripts/size_report.mjs).
+set(CHIPS_FIRST_FRAME_BUDGET_KB 900 CACHE STRING "Max gzip KB loaded before the first frame; over it fails the build")
 
 set(site_dir "${CMAKE_BINARY_DIR}/site")
 
 # Code: wasm exceptions (native, smaller than JS-emulated ones) so a malformed JSON payload is an error, not an abort.
+# -Os instead of the Release -O3: measured in docs/site.md ("Size"); the app spends its time waiting for input, and
+# the estimates take microseconds either way (scripts/bench).
 set(chips_wasm_compile_flags -fwasm-exceptions)
-target_compile_options(chips_model PRIVATE ${chips_wasm_compile_flags})
-target_compile_options(chips_ui PRIVATE ${chips_wasm_compile_flags})
-target_compile_options(imgui PRIVATE ${chips_wasm_compile_flags})
+set(CHIPS_WASM_OPT "-Os" CACHE STRING "Optimization flag for the wasm build (-Os, -Oz, -O2, -O3); sizes in docs/site.md")
+option(CHIPS_WASM_CLOSURE "Run Closure Compiler over the JS glue (--closure 1)" OFF)
+set(chips_wasm_size_flags ${CHIPS_WASM_OPT})
+foreach(chips_target chips_model chips_ui imgui)
+  target_compile_options(${chips_target} PRIVATE ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
+endforeach()
+# The demo window is never shown in the app; without this define a stray reference would link all of it.
+target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_DEMO_WINDOWS)
 
 add_library(imgui_backends STATIC "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui_backends PUBLIC "${IMGUI_DIR}/backends" "${SDL2_WASM_DIR}/include/SDL2")
 target_link_libraries(imgui_backends PUBLIC imgui)
+target_compile_options(imgui_backends PRIVATE ${chips_wasm_size_flags})
 # ImGui 1.92.2b's SDL2 backend uses EMSCRIPTEN_KEEPALIVE in EM_JS, which emcc 3.1.6's em_js.h does not define.
 set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" PROPERTIES COMPILE_OPTIONS "-include;emscripten.h")
 
@@ -25,15 +42,21 @@ file(GLOB chips_wasm_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/*.cpp")
 add_executable(chips_app ${chips_wasm_sources})
 set_target_properties(chips_app PROPERTIES OUTPUT_NAME chips SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${site_dir}")
 target_link_libraries(chips_app PRIVATE chips_ui imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
-target_compile_options(chips_app PRIVATE ${chips_warnings} ${chips_wasm_compile_flags})
+target_compile_options(chips_app PRIVATE ${chips_warnings} ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
 file(GLOB chips_content_files CONFIGURE_DEPENDS "${CHIPS_CONTENT_DIR}/*.json")
+# Link: -Os again (binaryen's passes), no eval/new Function in the glue (the page's CSP has no 'unsafe-eval'),
+# malloc/free for wasm/browser.cpp's EM_JS helpers, cwrap for site/app.js.
 target_link_options(chips_app PRIVATE
-  ${chips_wasm_compile_flags}
+  ${chips_wasm_compile_flags} ${chips_wasm_size_flags}
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sFORCE_FILESYSTEM=1 -sEXIT_RUNTIME=0
-  "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','FS','UTF8ToString']")
-foreach(content_file IN LISTS chips_content_files) # the JSON content travels inside the wasm (no extra request)
+  -sFORCE_FILESYSTEM=1 -sEXIT_RUNTIME=0 -sDYNAMIC_EXECUTION=0
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  "-sEXPORTED_RUNTIME_METHODS=['cwrap']")
+if(CHIPS_WASM_CLOSURE)
+  target_link_options(chips_app PRIVATE --closure 1)
+endif()
+foreach(content_file IN LISTS chips_content_files) # the JSON content travels inside the module (no extra request)
   get_filename_component(content_name "${content_file}" NAME)
   target_link_options(chips_app PRIVATE "SHELL:--embed-file ${content_file}@/content/${content_name}")
 endforeach()
@@ -48,14 +71,49 @@ add_custom_command(OUTPUT ${font_outputs}
           ${chips_content_files}
   COMMENT "Cutting CJK font subsets")
 
-# The page shell: copied as is (site/ holds hand-written HTML, CSS and JS).
-file(GLOB chips_site_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.html" "${CMAKE_SOURCE_DIR}/site/*.js"
-     "${CMAKE_SOURCE_DIR}/site/*.css" "${CMAKE_SOURCE_DIR}/site/*.svg")
-set(site_copies)
+# The text version of every quote (semantic HTML), from the native tool.
+set(fallback_fragment "${CMAKE_BINARY_DIR}/fallback.html")
+add_custom_command(OUTPUT "${fallback_fragment}"
+  COMMAND "${CHIPS_RENDER_FALLBACK}" --content "${CHIPS_CONTENT_DIR}" --out "${fallback_fragment}"
+  DEPENDS "${CHIPS_RENDER_FALLBACK}" ${chips_content_files}
+  COMMENT "Rendering the text version of the quotes (tools/render_fallback)")
+
+# The page shell: HTML pages get the text version injected; JS, CSS and images are copied as they are.
+file(GLOB chips_site_pages CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.html")
+file(GLOB chips_site_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.js" "${CMAKE_SOURCE_DIR}/site/*.css"
+     "${CMAKE_SOURCE_DIR}/site/*.svg")
+set(site_outputs)
+foreach(site_page IN LISTS chips_site_pages)
+  get_filename_component(site_name "${site_page}" NAME)
+  add_custom_command(OUTPUT "${site_dir}/${site_name}"
+    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" --page "${site_page}"
+            --fallback "${fallback_fragment}" --out "${site_dir}/${site_name}"
+    DEPENDS "${site_page}" "${fallback_fragment}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs")
+  list(APPEND site_outputs "${site_dir}/${site_name}")
+endforeach()
 foreach(site_file IN LISTS chips_site_files)
   get_filename_component(site_name "${site_file}" NAME)
   add_custom_command(OUTPUT "${site_dir}/${site_name}"
     COMMAND ${CMAKE_COMMAND} -E copy "${site_file}" "${site_dir}/${site_name}" DEPENDS "${site_file}")
-  list(APPEND site_copies "${site_dir}/${site_name}")
+  list(APPEND site_outputs "${site_dir}/${site_name}")
 endforeach()
-add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_copies})
+
+# The offline classroom file: everything above in one HTML file that works from file:// without a network.
+set(offline_file "${site_dir}/chips-and-claims-offline.html")
+add_custom_command(OUTPUT "${offline_file}"
+  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs" --site "${site_dir}" --out "${offline_file}"
+  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs}
+          "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs"
+  COMMENT "Packing the offline file")
+
+# The size budget: a table of what loads before the first frame (raw / gzip); over budget fails the build.
+set(size_report "${site_dir}/size-report.txt")
+add_custom_command(OUTPUT "${size_report}"
+  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs" --site "${site_dir}"
+          --budget-kb "${CHIPS_FIRST_FRAME_BUDGET_KB}" --out "${size_report}"
+  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs} "${offline_file}"
+          "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs"
+  COMMENT "Checking the first-frame size budget")
+
+add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_outputs} "${offline_file}" "${size_report}")
+include("${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cmake" OPTIONAL)

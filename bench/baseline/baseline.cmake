@@ -2,7 +2,8 @@
 # wasm/wasm.cmake, so it is the same wasm build with the same toolchain, build type and flags):
 #   build/wasm/baseline/  a bare Dear ImGui + SDL2 + WebGL2 page drawing one window (bench/baseline/main.cpp)
 #   build/wasm/bench/     the estimation engine timed in WebAssembly (bench/wasm_estimate_bench.cpp)
-# Not part of `all` (readers and the test suite don't need them): `cmake --build build/wasm --target bench_pages`.
+# Not part of `all` (readers and the test suite don't need them): `cmake --build build/wasm --target bench_pages`
+# (or bench_baseline_page / bench_estimate_page alone).
 #
 # "Same flags" is enforced, not copied: compile and link options are read from the chips_app target, minus the
 # app's embedded content files (the baseline has no content; the estimate bench embeds only gpus.json).
@@ -31,13 +32,14 @@ target_link_libraries(chips_baseline PRIVATE imgui_backends "${SDL2_WASM_DIR}/li
 target_compile_options(chips_baseline PRIVATE ${chips_bench_compile_options})
 target_link_options(chips_baseline PRIVATE ${chips_bench_link_options})
 
-set(bench_page_copies)
+set(baseline_page_copies)
 foreach(page_file index.html baseline.css shell.js)
   add_custom_command(OUTPUT "${baseline_dir}/${page_file}"
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/bench/baseline/${page_file}" "${baseline_dir}/${page_file}"
     DEPENDS "${CMAKE_SOURCE_DIR}/bench/baseline/${page_file}")
-  list(APPEND bench_page_copies "${baseline_dir}/${page_file}")
+  list(APPEND baseline_page_copies "${baseline_dir}/${page_file}")
 endforeach()
+add_custom_target(bench_baseline_page DEPENDS chips_baseline ${baseline_page_copies})
 
 # --- Estimates per second in WebAssembly -----------------------------------------------------------------------------
 set(estimate_bench_dir "${CMAKE_BINARY_DIR}/bench")
@@ -49,11 +51,13 @@ target_compile_options(chips_estimate_bench PRIVATE ${chips_bench_compile_option
 target_link_options(chips_estimate_bench PRIVATE ${chips_bench_link_options}
                     "SHELL:--embed-file ${CHIPS_CONTENT_DIR}/gpus.json@/content/gpus.json")
 set_property(TARGET chips_estimate_bench APPEND PROPERTY LINK_DEPENDS "${CHIPS_CONTENT_DIR}/gpus.json")
+set(estimate_page_copies)
 foreach(page_file estimate_bench.html estimate_bench_shell.js)
   add_custom_command(OUTPUT "${estimate_bench_dir}/${page_file}"
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/bench/baseline/${page_file}" "${estimate_bench_dir}/${page_file}"
     DEPENDS "${CMAKE_SOURCE_DIR}/bench/baseline/${page_file}")
-  list(APPEND bench_page_copies "${estimate_bench_dir}/${page_file}")
+  list(APPEND estimate_page_copies "${estimate_bench_dir}/${page_file}")
 endforeach()
+add_custom_target(bench_estimate_page DEPENDS chips_estimate_bench ${estimate_page_copies})
 
-add_custom_target(bench_pages DEPENDS chips_baseline chips_estimate_bench ${bench_page_copies})
+add_custom_target(bench_pages DEPENDS bench_baseline_page bench_estimate_page)

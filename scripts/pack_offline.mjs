@@ -1,0 +1,63 @@
+// scripts/pack_offline.mjs — the offline classroom file: the built site in one HTML file that works from file://
+// on a machine with no network (wasm, fonts, content, styles and scripts inside).
+//   node scripts/pack_offline.mjs --site build/wasm/site --out build/wasm/site/chips-and-claims-offline.html
+//
+// How: index.html (with the text version already injected) gets style.css and app.js inline, the favicon as a data:
+// URL, chips.js wrapped in a function the page calls with its Module (so it runs after the assets are decoded),
+// and chips.wasm plus both fonts as base64 in <script type="application/octet-stream" data-asset=…> blocks, which
+// browsers never execute and site/app.js decodes. No second emcc link (-sSINGLE_FILE) is needed.
+// The Content-Security-Policy <meta> is rewritten to allow exactly these inline scripts and styles by hash, plus
+// wasm compilation; everything else, including any network access, is refused.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const argument = (name) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? process.argv[index + 1] : undefined;
+};
+const site = argument('--site');
+const outPath = argument('--out');
+if (!site || !outPath) {
+  console.error('usage: pack_offline.mjs --site DIR --out FILE');
+  process.exit(2);
+}
+const read = (name) => readFileSync(join(site, name));
+const text = (name) => read(name).toString('utf8');
+const sha256 = (content) => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+function fail(message) {
+  console.error(`pack_offline: ${message}`);
+  process.exit(1);
+}
+// Inline script text must not close its own <script> element early.
+const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+function replaceOnce(html, pattern, replacement, what) {
+  if (!pattern.test(html)) fail(`index.html: ${what} not found (${pattern})`);
+  return html.replace(pattern, () => replacement);
+}
+
+let html = text('index.html');
+const css = text('style.css');
+const appJs = scriptSafe(text('app.js'));
+const chipsJs = scriptSafe(`window.chipsAndClaimsStart = function (Module) {\n${text('chips.js')}\n};`);
+const assets = ['chips.wasm', 'fonts/ui-sc.otf', 'fonts/ui-tc.otf'].map((name) =>
+  `<script type="application/octet-stream" data-asset="${name}">${read(name).toString('base64')}</script>`);
+
+// The download link makes no sense inside the download.
+html = html.replace(/<!-- chips:online-only[\s\S]*?<!-- \/chips:online-only -->\s*/g, '');
+html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${css}</style>`, 'stylesheet link');
+html = replaceOnce(html, /<link rel="icon" href="favicon\.svg" type="image\/svg\+xml">/,
+  `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}">`, 'icon link');
+html = replaceOnce(html, /<script src="app\.js"><\/script>/,
+  `${assets.join('\n')}\n<script>${chipsJs}</script>\n<script>${appJs}</script>`, 'app.js script');
+
+const policy = [
+  "default-src 'none'", `script-src ${sha256(chipsJs)} ${sha256(appJs)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,
+  'img-src data: blob:', "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+].join('; ');
+html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+  `<meta http-equiv="Content-Security-Policy" content="${policy}">`, 'CSP meta');
+html = html.replace('<html lang="en">', '<html lang="en" data-offline="true">');
+
+writeFileSync(outPath, html);
+console.log(`pack_offline: ${outPath} (${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB)`);

@@ -1,0 +1,271 @@
+// tests/ui/test_headless.cpp — the whole app drawn by a real ImGui context without a GPU: every preset, every
+// language, three canvas sizes, several frames each, plus simulated clicks and drags; any IM_ASSERT fails the test.
+// Also the page bridge (state, results, permalinks, settings) end to end.
+//
+// Headless rendering with ImGui 1.92: we declare ImGuiBackendFlags_RendererHasTextures and play the renderer's
+// part of the texture protocol after each frame (WantCreate/WantUpdates → OK, WantDestroy → Destroyed), so the
+// dynamic font atlas works exactly as in the browser.
+#include "test_support.h"
+#include "ui/app.h"
+#include "ui/imconfig_chips.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+using namespace chips;
+using namespace chips::ui;
+
+namespace {
+
+bool file_exists(const std::string& path) {
+    return std::ifstream(path).good();
+}
+
+// One ImGui context with the app's two faces (the built subsets if present, else the system Noto CJK, else the
+// default font so the test still runs on a bare machine).
+struct Harness {
+    ImGuiContext* context = nullptr;
+    App app;
+    int texture_ids = 0;
+
+    Harness() {
+        context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        AppFonts fonts;
+        const std::string dir = CHIPS_FONTS_DIR;
+        const std::string system_cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+        ImFontConfig config;
+        if (file_exists(dir + "/ui-sc.otf") && file_exists(dir + "/ui-tc.otf")) {
+            fonts.simplified = io.Fonts->AddFontFromFileTTF((dir + "/ui-sc.otf").c_str(), 17.0f, &config);
+            fonts.traditional = io.Fonts->AddFontFromFileTTF((dir + "/ui-tc.otf").c_str(), 17.0f, &config);
+        } else if (file_exists(system_cjk)) {
+            config.FontNo = 2; // SC in the Noto CJK collection (JP, KR, SC, TC, HK)
+            fonts.simplified = io.Fonts->AddFontFromFileTTF(system_cjk.c_str(), 17.0f, &config);
+            config.FontNo = 3;
+            fonts.traditional = io.Fonts->AddFontFromFileTTF(system_cjk.c_str(), 17.0f, &config);
+        } else {
+            io.Fonts->AddFontDefault();
+        }
+        ContentErrors errors;
+        const bool loaded = app.load(test::content_texts(), errors);
+        for (const ContentError& error : errors)
+            MESSAGE(error.to_string());
+        CHECK(loaded);
+        app.set_fonts(fonts);
+        PlatformHooks hooks;
+        hooks.copy_text = [this](const std::string& text) { clipboard = text; };
+        hooks.open_url = [this](const std::string& url) { opened = url; };
+        hooks.page_url = [] { return std::string("https://example.org/chips/"); };
+        hooks.toggle_fullscreen = [this] { ++fullscreen_toggles; };
+        hooks.save_settings = [this](const std::string& json) { saved_settings = json; };
+        app.set_platform(hooks);
+    }
+    ~Harness() { ImGui::DestroyContext(context); }
+
+    std::string clipboard, opened, saved_settings;
+    int fullscreen_toggles = 0;
+
+    void frame() {
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+        // The renderer's side of the 1.92 texture protocol.
+        for (ImTextureData* texture : ImGui::GetPlatformIO().Textures) {
+            if (texture->Status == ImTextureStatus_WantCreate) {
+                texture->SetTexID(static_cast<ImTextureID>(++texture_ids));
+                texture->SetStatus(ImTextureStatus_OK);
+            } else if (texture->Status == ImTextureStatus_WantUpdates) {
+                texture->SetStatus(ImTextureStatus_OK);
+            } else if (texture->Status == ImTextureStatus_WantDestroy && texture->UnusedFrames > 0) {
+                texture->SetTexID(ImTextureID_Invalid);
+                texture->SetStatus(ImTextureStatus_Destroyed);
+            }
+        }
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i)
+            frame();
+    }
+    void size(float width, float height) { ImGui::GetIO().DisplaySize = ImVec2(width, height); }
+
+    // Rectangle of a named control, from the app's own debug query.
+    bool rect(const std::string& id, float& x, float& y, float& w, float& h) {
+        const nlohmann::json r = nlohmann::json::parse(app.control_rect_json(id));
+        if (!r.contains("x")) return false;
+        x = r["x"].get<float>();
+        y = r["y"].get<float>();
+        w = r["w"].get<float>();
+        h = r["h"].get<float>();
+        return true;
+    }
+    void mouse(float x, float y, bool down) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(0, down);
+        frame();
+    }
+};
+
+nlohmann::json parse(const std::string& text) {
+    return nlohmann::json::parse(text);
+}
+
+} // namespace
+
+TEST_CASE("every preset × every language × three sizes draws without an assertion") {
+    Harness h;
+    const int asserts_before = imgui_assert_count();
+    const nlohmann::json presets = parse(test::read_file(std::string(CHIPS_CONTENT_DIR) + "/presets.json"));
+    const std::pair<float, float> sizes[] = {{1280, 800}, {700, 900}, {390, 844}};
+    int frames = 0;
+    for (const char* lang : {"en", "zh-Hans", "zh-Hant"}) {
+        h.app.apply_settings_json(std::string("{\"language\":\"") + lang + "\"}");
+        for (const auto& preset : presets["presets"]) {
+            h.app.apply_state_json(nlohmann::json{{"scenario", preset["scenario"]}}.dump());
+            for (const auto& [width, height] : sizes) {
+                h.size(width, height);
+                h.frames(3);
+                frames += 3;
+            }
+        }
+    }
+    CHECK(frames > 0);
+    CHECK(imgui_assert_count() == asserts_before);
+}
+
+TEST_CASE("dark theme, presenter mode and the embed view draw too") {
+    Harness h;
+    const int asserts_before = imgui_assert_count();
+    h.app.apply_settings_json(R"({"theme":"dark","ui_scale":1.25})");
+    h.frames(3);
+    CHECK(parse(h.app.settings_json())["theme"] == "dark");
+    h.app.apply_url_query("presenter=1");
+    h.frames(3);
+    CHECK(h.app.permalink_query().find("presenter=1") != std::string::npos);
+    for (const auto& size : {std::pair<float, float>{700, 450}, {390, 844}}) {
+        h.size(size.first, size.second);
+        h.app.apply_url_query("view=embed&presenter=0&quote=q-wang-h100-50k");
+        h.frames(3);
+    }
+    CHECK(h.app.permalink_query().find("view=embed") != std::string::npos);
+    CHECK(imgui_assert_count() == asserts_before);
+}
+
+TEST_CASE("dragging the chip-count slider changes the results; clicking a claim span loads its scenario") {
+    Harness h;
+    const int asserts_before = imgui_assert_count();
+    h.frames(3);
+    float x = 0, y = 0, w = 0, hgt = 0;
+    REQUIRE(h.rect("chips", x, y, w, hgt));
+    CHECK(w > 0);
+    const double days_before = parse(h.app.results_json())["outputs"]["training_days"]["central"].get<double>();
+    h.mouse(x + w * 0.5f, y + hgt * 0.5f, false);
+    h.mouse(x + w * 0.5f, y + hgt * 0.5f, true);
+    h.mouse(x + w * 0.9f, y + hgt * 0.5f, true);
+    h.mouse(x + w * 0.9f, y + hgt * 0.5f, false);
+    const double chips_after = parse(h.app.state_json())["scenario"]["chips"].get<double>();
+    const double days_after = parse(h.app.results_json())["outputs"]["training_days"]["central"].get<double>();
+    CHECK(chips_after > 2048);
+    CHECK(days_after < days_before);
+
+    // Click the first claim span of another quote: its scenario is loaded and the quote selected.
+    const nlohmann::json ids = parse(h.app.control_ids_json());
+    std::string span_id;
+    for (const auto& id : ids)
+        if (id.get<std::string>().find("q-wang-h100-50k#0") == 0) span_id = id.get<std::string>();
+    REQUIRE(!span_id.empty());
+    REQUIRE(h.rect(span_id, x, y, w, hgt));
+    h.mouse(x + 2, y + hgt * 0.5f, false);
+    h.mouse(x + 2, y + hgt * 0.5f, true);
+    h.mouse(x + 2, y + hgt * 0.5f, false);
+    const nlohmann::json state = parse(h.app.state_json());
+    CHECK(state["quote"] == "q-wang-h100-50k");
+    CHECK(state["scenario"]["gpu"] == "h100");
+    CHECK(imgui_assert_count() == asserts_before);
+}
+
+TEST_CASE("page bridge: state, results, quote selection") {
+    Harness h;
+    h.frames(2);
+    const nlohmann::json state = parse(h.app.state_json());
+    CHECK(state["language"] == "en");
+    CHECK(state["scenario"]["gpu"] == "h800");
+    CHECK(state["scenario"]["chips"] == 2048);
+    const nlohmann::json results = parse(h.app.results_json());
+    CHECK(results["status"] == "ok");
+    const double cost = results["outputs"]["rental_cost_usd"]["central"].get<double>();
+    CHECK(cost > 4e6);
+    CHECK(cost < 7e6);
+    CHECK(results["outputs"]["rental_cost_usd"]["unit"] == "USD");
+
+    nlohmann::json reply =
+        parse(h.app.apply_state_json(R"({"scenario":{"gpu":"h100","chips":50000},"language":"zh-Hant"})"));
+    CHECK(reply["ok"] == true);
+    CHECK(parse(h.app.state_json())["scenario"]["chips"] == 50000);
+    CHECK(parse(h.app.state_json())["language"] == "zh-Hant");
+    reply = parse(h.app.apply_state_json(R"({"chips":-5})"));
+    CHECK(reply["ok"] == false);
+    CHECK(!reply["notices"].empty());
+    CHECK(parse(h.app.state_json())["scenario"]["chips"] == 50000); // unchanged
+    reply = parse(h.app.apply_state_json("not json"));
+    CHECK(reply["ok"] == false);
+    CHECK(h.app.select_quote("q-wang-h100-50k"));
+    CHECK(!h.app.select_quote("q-does-not-exist"));
+    CHECK(!h.app.accessible_summary().empty());
+    h.frames(2);
+}
+
+TEST_CASE("permalinks round-trip; bad values become notices, never a crash") {
+    Harness h;
+    nlohmann::json reply = parse(h.app.apply_url_query("gpu=h100&chips=4096&lang=zh-Hans&mfu=35%25"));
+    CHECK(reply["ok"] == true);
+    const std::string query = h.app.permalink_query();
+    CHECK(query.find("gpu=h100") != std::string::npos);
+    CHECK(query.find("chips=4096") != std::string::npos);
+    CHECK(query.find("lang=zh-Hans") != std::string::npos);
+    Harness other;
+    other.app.apply_url_query(query);
+    CHECK(parse(other.app.state_json())["scenario"] == parse(h.app.state_json())["scenario"]);
+
+    reply = parse(h.app.apply_url_query("chips=abc&gpu=tpu9&nonsense=1&lang=xx&view=sideways&quote=q-nope"));
+    CHECK(reply["ok"] == false);
+    CHECK(reply["notices"].size() >= 5);
+    h.frames(3);                                                // the notice bar draws
+    reply = parse(h.app.apply_url_query("experts_active=300")); // above experts_total: cross-key check
+    CHECK(reply["ok"] == false);
+    h.frames(2);
+    for (const char* garbage : {"", "&&&", "=", "%", "%zz=1", "chips", "chips=1e400", "chips=1&chips=2"})
+        h.app.apply_url_query(garbage);
+    h.frames(2);
+}
+
+TEST_CASE("hooks: copy link, copy quote, embed popup, fullscreen, settings saved") {
+    Harness h;
+    const int asserts_before = imgui_assert_count();
+    h.frames(3);
+    float x = 0, y = 0, w = 0, hgt = 0;
+    REQUIRE(h.rect("copy_link", x, y, w, hgt));
+    h.mouse(x + w / 2, y + hgt / 2, false);
+    h.mouse(x + w / 2, y + hgt / 2, true);
+    h.mouse(x + w / 2, y + hgt / 2, false);
+    CHECK(h.clipboard.find("https://example.org/chips/?") == 0);
+    CHECK(h.app.wants_continuous_frames()); // the "Copied" confirmation times out by itself
+    REQUIRE(h.rect("lang.zh-Hant", x, y, w, hgt));
+    h.mouse(x + w / 2, y + hgt / 2, true);
+    h.mouse(x + w / 2, y + hgt / 2, false);
+    CHECK(parse(h.saved_settings)["language"] == "zh-Hant");
+    REQUIRE(h.rect("embed", x, y, w, hgt));
+    h.mouse(x + w / 2, y + hgt / 2, true);
+    h.mouse(x + w / 2, y + hgt / 2, false);
+    h.frames(2);
+    CHECK(imgui_assert_count() == asserts_before);
+}

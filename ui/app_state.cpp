@@ -1,0 +1,307 @@
+// ui/app_state.cpp — AppState behaviour: language, scenario recomputation (estimate + chart sweeps), claim checks,
+// selection, notices and the shared widgets (help marker, kinsoku-wrapped text).
+//
+// Index
+// - [SECTION] Strings and fonts
+// - [SECTION] Scenario: recompute estimate and sweeps (only here, never per frame)
+// - [SECTION] Selection, notices, clipboard, permalinks
+// - [SECTION] Shared widgets
+#include "ui/app_state.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+namespace chips::ui {
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Strings and fonts
+//-----------------------------------------------------------------------------------------------------------------
+
+const char* AppState::tr(const char* key) const {
+    return strings ? strings->tr(key, lang) : key;
+}
+
+ImFont* AppState::ui_font() const {
+    if (lang == Lang::zh_hant && fonts.traditional) return fonts.traditional;
+    return fonts.simplified ? fonts.simplified : fonts.traditional;
+}
+
+ImFont* AppState::font_for_script(const std::string& script) const {
+    if (script == "zh-Hant" && fonts.traditional) return fonts.traditional;
+    return fonts.simplified ? fonts.simplified : fonts.traditional;
+}
+
+void AppState::set_lang(Lang new_lang) {
+    lang = new_lang;
+    set_active_lang(new_lang);
+    if (strings) fmt = Formatter(*strings, lang);
+    scenario_changed(); // sweep labels are localized
+}
+
+const std::string& localized(const AppState& state, const LocalizedText& text) {
+    switch (state.lang) {
+    case Lang::zh_hans:
+        return text.zh_hans.empty() ? text.en : text.zh_hans;
+    case Lang::zh_hant:
+        return text.zh_hant.empty() ? text.en : text.zh_hant;
+    case Lang::en:
+    default:
+        return text.en;
+    }
+}
+
+std::string gpu_short_name(const GpuSpec& gpu) {
+    // Catalog names read "NVIDIA H800 SXM5 80GB", "NVIDIA Tesla V100 SXM2 32GB", "NVIDIA GeForce RTX 2080 Ti",
+    // "Huawei Ascend 910B", "AMD Instinct MI300X": the model readers know is the first word with a digit, with a
+    // preceding all-capitals series name ("RTX") or "Ascend" kept in front. Falls back to the id.
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < gpu.name.size()) {
+        size_t end = gpu.name.find(' ', start);
+        if (end == std::string::npos) end = gpu.name.size();
+        if (end > start) words.push_back(gpu.name.substr(start, end - start));
+        start = end + 1;
+    }
+    for (size_t i = 1; i < words.size(); ++i) {
+        if (words[i].find_first_of("0123456789") == std::string::npos) continue;
+        const std::string& previous = words[i - 1];
+        const bool series = previous == "Ascend" ||
+                            (i > 1 && previous.size() <= 4 && std::all_of(previous.begin(), previous.end(), [](char c) {
+                                 return c >= 'A' && c <= 'Z';
+                             }));
+        return series ? previous + " " + words[i] : words[i];
+    }
+    return gpu.id;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Scenario
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+// The scenario on another GPU: the catalog's rental price (the reader's price belongs to the current GPU) and
+// BF16 where the chip has no FP8 tensor cores.
+Scenario on_gpu(const Scenario& base, const GpuSpec& gpu, bool keep_price) {
+    Scenario scenario = base;
+    scenario.gpu = gpu.id;
+    if (!gpu.has_fp8()) scenario.precision = Precision::bf16;
+    if (!keep_price) {
+        scenario.usd_per_gpu_hour = 0.0;
+        scenario.usd_per_gpu_hour_low = 0.0;
+        scenario.usd_per_gpu_hour_high = 0.0;
+    }
+    return scenario;
+}
+
+} // namespace
+
+void AppState::scenario_changed() {
+    ++scenario_version;
+    gpu = gpus.find(scenario.gpu);
+    if (gpu == nullptr && !gpus.gpus.empty()) {
+        scenario.gpu = gpus.gpus.front().id;
+        gpu = &gpus.gpus.front();
+    }
+    if (gpu == nullptr) return;
+    if (!gpu->has_fp8() && scenario.precision == Precision::fp8) scenario.precision = Precision::bf16;
+    if (scenario.experts_active > scenario.experts_total) scenario.experts_active = scenario.experts_total;
+    result = estimate(scenario, *gpu);
+
+    // Sweeps: cost and days versus chip count for the compared GPUs (the current one first).
+    Sweeps& s = sweeps;
+    s.chips.clear();
+    for (double chips = 8; chips <= 262144 * 1.001; chips *= std::sqrt(2.0))
+        s.chips.push_back(std::round(chips));
+    s.gpu_ids.clear();
+    s.gpu_labels.clear();
+    s.gpu_ids.push_back(scenario.gpu);
+    for (const std::string& id : compare_gpus)
+        if (id != scenario.gpu && gpus.find(id) && s.gpu_ids.size() < 4) s.gpu_ids.push_back(id);
+    s.days.assign(s.gpu_ids.size(), {});
+    s.cost.assign(s.gpu_ids.size(), {});
+    for (size_t g = 0; g < s.gpu_ids.size(); ++g) {
+        const GpuSpec& spec = *gpus.find(s.gpu_ids[g]);
+        s.gpu_labels.push_back(gpu_short_name(spec));
+        Scenario swept = on_gpu(scenario, spec, g == 0);
+        for (double chips : s.chips) {
+            swept.chips = chips;
+            const Estimate e = estimate(swept, spec);
+            const bool ok = e.status == EstimateStatus::ok;
+            s.days[g].push_back(ok ? e.training_days.central : std::nan(""));
+            s.cost[g].push_back(ok ? e.rental_cost_usd.central : std::nan(""));
+        }
+    }
+    // Experts active: 1 .. experts_total, at most 48 points (log-spaced integers beyond that).
+    s.experts.clear();
+    s.active_params.clear();
+    s.expert_cost.clear();
+    const int total = static_cast<int>(std::max(1.0, scenario.experts_total));
+    for (int k = 1; k <= total;) {
+        s.experts.push_back(k);
+        k = total <= 48 ? k + 1 : std::max(k + 1, static_cast<int>(std::round(k * 1.15)));
+    }
+    if (s.experts.back() != total) s.experts.push_back(total);
+    for (double k : s.experts) {
+        Scenario swept = scenario;
+        swept.experts_active = k;
+        const Estimate e = estimate(swept, *gpu);
+        const bool ok = e.status == EstimateStatus::ok;
+        s.active_params.push_back(ok ? e.active_params.central : std::nan(""));
+        s.expert_cost.push_back(ok ? e.rental_cost_usd.central : std::nan(""));
+    }
+    // The current model on every GPU type.
+    s.every_gpu_names.clear();
+    s.every_days.clear();
+    s.every_days_low.clear();
+    s.every_days_high.clear();
+    s.every_current = -1;
+    for (const GpuSpec& spec : gpus.gpus) {
+        const Estimate e = estimate(on_gpu(scenario, spec, spec.id == scenario.gpu), spec);
+        if (e.status != EstimateStatus::ok) continue;
+        if (spec.id == scenario.gpu) s.every_current = static_cast<int>(s.every_days.size());
+        s.every_gpu_names.push_back(gpu_short_name(spec));
+        s.every_days.push_back(e.training_days.central);
+        s.every_days_low.push_back(e.training_days.low);
+        s.every_days_high.push_back(e.training_days.high);
+    }
+    s.every_gpu_labels.clear();
+    for (const std::string& name : s.every_gpu_names)
+        s.every_gpu_labels.push_back(name.c_str());
+}
+
+void AppState::load_scenario(const Scenario& new_scenario, const std::string& new_preset_id) {
+    scenario = new_scenario;
+    preset_id = new_preset_id;
+    scenario_changed();
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Selection, notices, clipboard, permalinks
+//-----------------------------------------------------------------------------------------------------------------
+
+bool AppState::select_quote_index(int index, bool load_first_claim) {
+    if (index < 0 || index >= static_cast<int>(quotes.size())) return false;
+    selected_quote = index;
+    if (load_first_claim) {
+        for (const CheckedClaim& claim : quotes[index].claims) {
+            if (!claim.has_scenario) continue;
+            load_scenario(claim.scenario, claim.preset_id);
+            break;
+        }
+    }
+    return true;
+}
+
+void AppState::notice(const std::string& text) {
+    if (std::find(notices.begin(), notices.end(), text) == notices.end()) notices.push_back(text);
+}
+
+void AppState::record_rect(const std::string& id) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    control_rects[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+void AppState::copy(const std::string& text, const char* what) {
+    if (!hooks.copy_text) return;
+    hooks.copy_text(text);
+    copied_what = what;
+    copied_until = ImGui::GetTime() + 1.5;
+}
+
+std::string AppState::page_url() const {
+    return hooks.page_url ? hooks.page_url() : std::string();
+}
+
+namespace {
+
+std::string url_encode(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string AppState::permalink_query() const {
+    // Only the keys that differ from Scenario{} (DeepSeek-V3 as reported) — short links, stable when defaults stay.
+    std::string query;
+    auto add = [&](const std::string& key, const std::string& value) {
+        if (!query.empty()) query += '&';
+        query += key + "=" + url_encode(value);
+    };
+    const Scenario defaults;
+    size_t count = 0;
+    const ScenarioKeyInfo* keys = scenario_keys(count);
+    for (size_t i = 0; i < count; ++i) {
+        const std::string value = scenario_value_text(scenario, keys[i]);
+        if (value != scenario_value_text(defaults, keys[i])) add(keys[i].key, value);
+    }
+    if (lang != Lang::en) add("lang", lang_code(lang));
+    if (selected_quote >= 0 && selected_quote < static_cast<int>(quotes.size()))
+        add("quote", quotes[selected_quote].quote->id);
+    if (view == View::embed) add("view", "embed");
+    if (presenter) add("presenter", "1");
+    return query;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Shared widgets
+//-----------------------------------------------------------------------------------------------------------------
+
+std::string fill_in(std::string pattern, const char* name, const std::string& value) {
+    const std::string hole = std::string("{") + name + "}";
+    for (size_t at = pattern.find(hole); at != std::string::npos; at = pattern.find(hole, at + value.size()))
+        pattern.replace(at, hole.size(), value);
+    return pattern;
+}
+
+bool small_button(const AppState& state, const char* label) {
+    return state.layout == Layout::narrow ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+void help_marker(AppState& state, const char* text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    // Tooltips on hover for mice; on touch a tap "hovers" until the next tap, which ImGui reports the same way.
+    if (ImGui::BeginItemTooltip()) {
+        wrapped_text(text, 0, ImGui::GetFontSize() * 22.0f);
+        ImGui::EndTooltip();
+    }
+    (void)state;
+}
+
+void wrapped_text(const char* text, ImU32 color, float max_width) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    float width = max_width > 0.0f ? max_width : ImGui::GetContentRegionAvail().x;
+    if (width < size * 4.0f) width = size * 4.0f; // never one character per line
+    static std::vector<TextLine> lines;           // reused: no per-frame allocation once grown
+    const std::string_view view(text);
+    break_lines(
+        view, width,
+        [font, size](std::string_view piece) {
+            return font->CalcTextSizeA(size, 1e9f, 0.0f, piece.data(), piece.data() + piece.size()).x;
+        },
+        lines);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    for (const TextLine& line : lines)
+        ImGui::TextUnformatted(text + line.begin, text + line.end);
+    if (color) ImGui::PopStyleColor();
+}
+
+} // namespace chips::ui

@@ -1,0 +1,224 @@
+// ui/format.cpp — see format.h. Pure: no ImGui, no globals.
+#include "ui/format.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace chips::ui {
+
+namespace {
+
+constexpr int kQuantityCount = static_cast<int>(Quantity::plain) + 1;
+
+const char* const kQuantityKeys[kQuantityCount] = {
+    "fmt.usd",    "fmt.usd_small", "fmt.days",         "fmt.gpu_hours", "fmt.energy",  "fmt.co2",
+    "fmt.params", "fmt.tokens",    "fmt.count",        "fmt.flop",      "fmt.tflops",  "fmt.percent",
+    "fmt.ratio",  "fmt.gb",        "fmt.usd_per_mtok", "fmt.hours",     "fmt.minutes", "",
+};
+
+// Groups the integer digits of `digits` ("12345.6" → "12,345.6").
+std::string group_thousands(const std::string& digits) {
+    size_t start = (!digits.empty() && digits[0] == '-') ? 1 : 0;
+    size_t point = digits.find('.');
+    size_t int_end = point == std::string::npos ? digits.size() : point;
+    if (int_end - start < 5) return digits; // below 10,000: "2048" reads like the reports
+    std::string out = digits.substr(0, start);
+    for (size_t i = start; i < int_end; ++i) {
+        out += digits[i];
+        size_t left = int_end - i - 1;
+        if (left > 0 && left % 3 == 0) out += ',';
+    }
+    out += digits.substr(int_end);
+    return out;
+}
+
+// Rounds to `significant` significant digits (the value format_number prints).
+double round_significant(double value, int significant) {
+    if (value == 0.0 || !std::isfinite(value)) return value;
+    const double factor = std::pow(10.0, significant - 1 - std::floor(std::log10(std::fabs(value))));
+    return std::round(value * factor) / factor;
+}
+
+} // namespace
+
+const char* quantity_key(Quantity kind) {
+    return kQuantityKeys[static_cast<int>(kind)];
+}
+
+Quantity quantity_for_unit(const std::string& unit) {
+    struct Pair {
+        const char* unit;
+        Quantity kind;
+    };
+    static const Pair pairs[] = {
+        {"USD", Quantity::usd},
+        {"days", Quantity::days},
+        {"GPU-hours", Quantity::gpu_hours},
+        {"MWh", Quantity::energy_mwh},
+        {"t CO2", Quantity::co2_tonnes},
+        {"params", Quantity::params},
+        {"FLOP", Quantity::flop},
+        {"TFLOP/s", Quantity::tflops},
+        {"fraction", Quantity::fraction},
+        {"ratio", Quantity::ratio},
+        {"ratio (≥ 1)", Quantity::ratio},
+        {"GB", Quantity::gigabytes},
+        {"USD per 1M output tokens", Quantity::usd_per_mtok},
+        {"USD per GPU-hour", Quantity::usd_small},
+        {"USD/kWh", Quantity::usd_small},
+        {"tokens", Quantity::tokens},
+        {"GPUs", Quantity::count},
+        {"count", Quantity::count},
+        {"hours", Quantity::hours},
+        {"minutes", Quantity::minutes},
+    };
+    for (const Pair& pair : pairs)
+        if (unit == pair.unit) return pair.kind;
+    if (unit.rfind("USD per 1M", 0) == 0) return Quantity::usd_per_mtok;
+    if (unit.rfind("ratio", 0) == 0) return Quantity::ratio;
+    return Quantity::plain;
+}
+
+std::string format_number(double value, int significant) {
+    if (!std::isfinite(value)) return "\xE2\x80\x94"; // em dash: visible, never "nan"
+    if (value == 0.0) return "0";
+    const double magnitude = std::floor(std::log10(std::fabs(value)));
+    int decimals = significant - 1 - static_cast<int>(magnitude);
+    if (decimals < 0) decimals = 0;
+    if (decimals > 9) decimals = 9;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text = buffer;
+    if (text.find('.') != std::string::npos) {
+        while (!text.empty() && text.back() == '0')
+            text.pop_back();
+        if (!text.empty() && text.back() == '.') text.pop_back();
+    }
+    if (text == "-0") text = "0";
+    return group_thousands(text);
+}
+
+std::string format_scientific(double value, int significant) {
+    if (!std::isfinite(value)) return "\xE2\x80\x94";
+    const double absolute = std::fabs(value);
+    if (absolute == 0.0 || (absolute >= 1e-3 && absolute < 1e6)) return format_number(value, significant);
+    int exponent = static_cast<int>(std::floor(std::log10(absolute)));
+    double mantissa = value / std::pow(10.0, exponent);
+    // Rounding can carry the mantissa to 10 ("9.996e24" at 3 digits): renormalise.
+    const double rounding = std::pow(10.0, significant - 1);
+    if (std::fabs(std::round(mantissa * rounding) / rounding) >= 10.0) {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    return format_number(mantissa, significant) + " \xC3\x97 10^" + std::to_string(exponent); // "×"
+}
+
+bool parse_ladder(const std::string& spec, std::vector<std::pair<double, double>>& thresholds_and_scales,
+                  std::vector<std::string>& patterns) {
+    thresholds_and_scales.clear();
+    patterns.clear();
+    size_t start = 0;
+    while (start <= spec.size()) {
+        size_t end = spec.find('|', start);
+        if (end == std::string::npos) end = spec.size();
+        const std::string rung = spec.substr(start, end - start);
+        const size_t colon = rung.find(':');
+        if (colon == std::string::npos || colon == 0) return false;
+        const std::string head = rung.substr(0, colon);
+        const size_t at = head.find('@');
+        char* parse_end = nullptr;
+        const std::string threshold_text = head.substr(0, at);
+        const double threshold = std::strtod(threshold_text.c_str(), &parse_end);
+        if (parse_end == threshold_text.c_str() || *parse_end != '\0') return false;
+        double scale = threshold > 0 ? threshold : 1.0;
+        if (at != std::string::npos) {
+            const std::string scale_text = head.substr(at + 1);
+            scale = std::strtod(scale_text.c_str(), &parse_end);
+            if (parse_end == scale_text.c_str() || *parse_end != '\0' || !(scale > 0)) return false;
+        }
+        const std::string pattern = rung.substr(colon + 1);
+        if (pattern.find("{n}") == std::string::npos) return false;
+        thresholds_and_scales.emplace_back(threshold, scale);
+        patterns.push_back(pattern);
+        start = end + 1;
+    }
+    return !patterns.empty();
+}
+
+Formatter::Formatter(const StringTable& strings, Lang lang) : lang_(lang) {
+    ladders_.resize(kQuantityCount);
+    std::vector<std::pair<double, double>> heads;
+    std::vector<std::string> patterns;
+    for (int kind = 0; kind < kQuantityCount; ++kind) {
+        const char* key = kQuantityKeys[kind];
+        if (key[0] == '\0' || !strings.has(key)) continue;
+        if (!parse_ladder(strings.tr(key, lang), heads, patterns)) continue;
+        for (size_t i = 0; i < heads.size(); ++i) {
+            Rung rung;
+            rung.threshold = heads[i].first;
+            rung.scale = heads[i].second;
+            const size_t hole = patterns[i].find("{n}");
+            rung.before = patterns[i].substr(0, hole);
+            rung.after = patterns[i].substr(hole + 3);
+            ladders_[kind].push_back(std::move(rung));
+        }
+    }
+    range_pattern_ = strings.has("range.dash") ? strings.tr("range.dash", lang) : "{low} \xE2\x80\x93 {high}";
+}
+
+std::string Formatter::format(double value, Quantity kind) const {
+    const int index = static_cast<int>(kind);
+    if (kind == Quantity::fraction && std::isfinite(value)) value *= 100.0; // fmt.percent prints "{n}%"
+    const std::vector<Rung>* ladder = index < static_cast<int>(ladders_.size()) ? &ladders_[index] : nullptr;
+    if (!ladder || ladder->empty() || !std::isfinite(value)) {
+        return kind == Quantity::flop ? format_scientific(value) : format_number(value);
+    }
+    // Money keeps 4 digits so reported figures read as reported (557.6万美元, $5.576M); everything else 3, which
+    // is already more than the inputs justify.
+    const int digits = (kind == Quantity::usd || kind == Quantity::gpu_hours || kind == Quantity::count) ? 4 : 3;
+    const double absolute = std::fabs(value);
+    size_t chosen = 0;
+    for (size_t i = 0; i < ladder->size(); ++i)
+        if (absolute >= (*ladder)[i].threshold) chosen = i;
+    // 999,960 with 4 digits prints "1000K": step up a rung when rounding reaches the next threshold.
+    if (chosen + 1 < ladder->size()) {
+        const Rung& here = (*ladder)[chosen];
+        if (round_significant(absolute / here.scale, digits) * here.scale >= (*ladder)[chosen + 1].threshold)
+            chosen += 1;
+    }
+    const Rung& rung = (*ladder)[chosen];
+    const double scaled = value / rung.scale;
+    const std::string number = kind == Quantity::flop ? format_scientific(scaled) : format_number(scaled, digits);
+    return rung.before + number + rung.after;
+}
+
+std::string Formatter::format_range(const Range& range, Quantity kind) const {
+    // Both ends on the central value's rung ("$4.96M – $6.37M", "50.5–72.3天" not "50.5天–2.13个月"), so the two
+    // numbers compare at a glance.
+    std::string low = format(range.low, kind);
+    std::string high = format(range.high, kind);
+    const int index = static_cast<int>(kind);
+    if (index < static_cast<int>(ladders_.size()) && !ladders_[index].empty() && kind != Quantity::flop &&
+        std::isfinite(range.central)) {
+        const std::vector<Rung>& ladder = ladders_[index];
+        const double factor = kind == Quantity::fraction ? 100.0 : 1.0;
+        size_t chosen = 0;
+        for (size_t i = 0; i < ladder.size(); ++i)
+            if (std::fabs(range.central * factor) >= ladder[i].threshold) chosen = i;
+        const Rung& rung = ladder[chosen];
+        const int digits = (kind == Quantity::usd || kind == Quantity::gpu_hours || kind == Quantity::count) ? 4 : 3;
+        low = rung.before + format_number(range.low * factor / rung.scale, digits) + rung.after;
+        high = rung.before + format_number(range.high * factor / rung.scale, digits) + rung.after;
+    }
+    if (low == high) return format(range.central, kind);
+    std::string text = range_pattern_;
+    const size_t low_at = text.find("{low}");
+    if (low_at != std::string::npos) text.replace(low_at, 5, low);
+    const size_t high_at = text.find("{high}");
+    if (high_at != std::string::npos) text.replace(high_at, 6, high);
+    return text;
+}
+
+} // namespace chips::ui

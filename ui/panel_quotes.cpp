@@ -1,0 +1,313 @@
+// ui/panel_quotes.cpp — the Quotes panel: quotes grouped by article, original text with correct Chinese line
+// breaking, claim spans highlighted by verdict (colour + glyph + word), hover for the model's value, ratio and
+// reasoning, click to load the claim's scenario; source and date, translation toggle, copy with citation.
+//
+// Index
+// - [SECTION] Claim read-outs (tooltip and the line under the quote)
+// - [SECTION] Quote text: kinsoku line breaking + highlighted, clickable spans
+// - [SECTION] Quote card
+// - [SECTION] Panel: topic filter, grouped by article
+#include "ui/app_state.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
+
+namespace chips::ui {
+
+namespace {
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Claim read-outs
+//-----------------------------------------------------------------------------------------------------------------
+
+// The model's range in the claim's terms ("$5.0M – $6.3M", "14.2×").
+std::string model_text(const AppState& state, const CheckedClaim& claim) {
+    const ClaimCheck& check = claim.check;
+    const Quantity kind = check.is_ratio ? Quantity::ratio : quantity_for_unit(check.unit ? check.unit : "");
+    return state.fmt.format_range(check.model, kind);
+}
+
+void verdict_label(const AppState& state, const CheckedClaim& claim) {
+    const ImU32 color = verdict_color(claim.verdict, state.theme);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::Text("%s %s", verdict_glyph(claim.verdict), state.tr(verdict_string_key(claim.verdict)));
+    ImGui::PopStyleColor();
+}
+
+void claim_tooltip(AppState& state, const CheckedClaim& claim) {
+    const float em = ImGui::GetFontSize();
+    if (!ImGui::BeginTooltip()) return;
+    verdict_label(state, claim);
+    const float width = 24.0f * em;
+    std::string line = std::string(state.tr("quote.claimed")) + ": " + claim.claim->span;
+    wrapped_text(line.c_str(), 0, width);
+    if (claim.check.verdict != Verdict::not_checkable || claim.check.model.high > 0) {
+        line = std::string(state.tr("quote.model")) + ": " + model_text(state, claim);
+        wrapped_text(line.c_str(), 0, width);
+        if (claim.check.claimed_over_model > 0) {
+            line = fill_in(state.tr("quote.ratio"), "ratio",
+                           state.fmt.format(claim.check.claimed_over_model, Quantity::ratio));
+            wrapped_text(line.c_str(), 0, width);
+        }
+        if (claim.check.tolerance > 0) {
+            line = fill_in(state.tr("quote.tolerance"), "percent", format_number(claim.check.tolerance * 100.0, 3));
+            wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled), width);
+        }
+    }
+    ImGui::Separator();
+    wrapped_text(localized(state, claim.claim->note).c_str(), 0, width);
+    if (claim.has_scenario) {
+        ImGui::Spacing();
+        wrapped_text(state.tr("quote.click_to_load"), ImGui::GetColorU32(ImGuiCol_TextDisabled), width);
+    }
+    ImGui::EndTooltip();
+}
+
+void load_claim(AppState& state, int quote_index, const CheckedClaim& claim) {
+    state.selected_quote = quote_index;
+    if (claim.has_scenario) state.load_scenario(claim.scenario, claim.preset_id);
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Quote text
+//-----------------------------------------------------------------------------------------------------------------
+
+void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
+    CheckedQuote& quote = state.quotes[quote_index];
+    const std::string& text = quote.quote->text;
+    ImFont* font = state.font_for_script(quote.quote->script);
+    if (font)
+        ImGui::PushFont(font, ImGui::GetStyle().FontSizeBase * 1.1f);
+    else
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
+    ImFont* face = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float width = std::max(size * 4.0f, ImGui::GetContentRegionAvail().x);
+    if (quote.cached_width != width || quote.cached_font_size != size) {
+        break_lines(
+            text, width,
+            [face, size](std::string_view piece) {
+                return face->CalcTextSizeA(size, FLT_MAX, 0.0f, piece.data(), piece.data() + piece.size()).x;
+            },
+            quote.lines);
+        quote.cached_width = width;
+        quote.cached_font_size = size;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float line_height = size * 1.55f; // Chinese body text needs more leading than Latin
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float y = origin.y;
+    for (const TextLine& line : quote.lines) {
+        float x = origin.x;
+        size_t at = line.begin;
+        while (at < line.end) {
+            // Next segment: up to the next span boundary inside this line.
+            const CheckedClaim* in_span = nullptr;
+            int claim_index = -1;
+            size_t segment_end = line.end;
+            for (size_t c = 0; c < quote.claims.size(); ++c) {
+                const CheckedClaim& claim = quote.claims[c];
+                if (claim.span_end <= claim.span_begin) continue;
+                if (at >= claim.span_begin && at < claim.span_end) {
+                    in_span = &claim;
+                    claim_index = static_cast<int>(c);
+                    segment_end = std::min(segment_end, claim.span_end);
+                } else if (claim.span_begin > at) {
+                    segment_end = std::min(segment_end, claim.span_begin);
+                }
+            }
+            const char* begin = text.data() + at;
+            const char* end = text.data() + segment_end;
+            const float w = face->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+            const float text_y = y + (line_height - size) * 0.5f;
+            if (in_span) {
+                const ImU32 color = verdict_color(in_span->verdict, state.theme);
+                ImGui::SetCursorScreenPos(ImVec2(x, y));
+                ImGui::PushID(claim_index);
+                ImGui::PushID(static_cast<int>(at));
+                const bool clicked = ImGui::InvisibleButton(id_suffix, ImVec2(std::max(w, 1.0f), line_height));
+                const bool hovered = ImGui::IsItemHovered();
+                ImGui::PopID();
+                ImGui::PopID();
+                if (at == in_span->span_begin || state.control_rects.find(in_span->id) == state.control_rects.end())
+                    state.record_rect(in_span->id);
+                const ImU32 fill_color = (color & 0x00FFFFFFu) | ((hovered ? 90u : 45u) << 24);
+                draw->AddRectFilled(ImVec2(x, y + 0.08f * size), ImVec2(x + w, y + line_height - 0.08f * size),
+                                    fill_color, 0.15f * size);
+                draw->AddLine(ImVec2(x, y + line_height - 0.12f * size), ImVec2(x + w, y + line_height - 0.12f * size),
+                              color, std::max(1.0f, 0.12f * size));
+                if (hovered) claim_tooltip(state, *in_span);
+                if (clicked) load_claim(state, quote_index, *in_span);
+            }
+            draw->AddText(face, size, ImVec2(x, text_y), text_color, begin, end);
+            x += w;
+            at = segment_end;
+        }
+        y += line_height;
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, y - origin.y));
+    ImGui::PopFont();
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Quote card
+//-----------------------------------------------------------------------------------------------------------------
+
+std::string citation(const AppState& state, const CheckedQuote& quote) {
+    const Article& article = state.library.article_of(*quote.quote);
+    std::string text = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
+    if (!article.title.empty()) text += " \xC2\xB7 " + article.title;
+    if (!article.date.empty()) text += " \xC2\xB7 " + article.date;
+    return text;
+}
+
+} // namespace
+
+void draw_quote_card(AppState& state, int quote_index, bool embed) {
+    if (quote_index < 0 || quote_index >= static_cast<int>(state.quotes.size())) return;
+    CheckedQuote& quote = state.quotes[quote_index];
+    const bool selected = quote_index == state.selected_quote;
+    const float em = ImGui::GetFontSize();
+    const Palette& pal = palette(state.theme);
+    ImGui::PushID(quote.quote->id.c_str());
+    if (selected) ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.highlight_bg));
+    ImGui::BeginChild("card", ImVec2(-1, 0),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_quote_text(state, quote_index, embed ? "span_embed" : "span");
+
+    // One line per claim: verdict (glyph + word + colour), the span, the model's range.
+    for (size_t c = 0; c < quote.claims.size(); ++c) {
+        const CheckedClaim& claim = quote.claims[c];
+        ImGui::PushID(static_cast<int>(c));
+        verdict_label(state, claim);
+        ImGui::SameLine();
+        ImFont* face = state.font_for_script(quote.quote->script);
+        if (face) ImGui::PushFont(face, 0.0f);
+        ImGui::TextUnformatted(claim.claim->span.c_str());
+        if (face) ImGui::PopFont();
+        if (ImGui::IsItemHovered()) claim_tooltip(state, claim);
+        if (claim.has_scenario) {
+            ImGui::SameLine();
+            if (small_button(state, state.tr("action.check_claim"))) load_claim(state, quote_index, claim);
+            state.record_rect(claim.id + ".load");
+        }
+        if (claim.check.verdict != Verdict::not_checkable) {
+            std::string line = std::string(state.tr("quote.model")) + ": " + model_text(state, claim);
+            if (claim.check.claimed_over_model > 0)
+                line += "  (" +
+                        fill_in(state.tr("quote.ratio"), "ratio",
+                                state.fmt.format(claim.check.claimed_over_model, Quantity::ratio)) +
+                        ")";
+            wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        } else if (selected || embed) {
+            wrapped_text(localized(state, claim.claim->note).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        }
+        ImGui::PopID();
+    }
+
+    // Source, translation, copy.
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    // The label is interface text (UI face); the citation is the article's own text (its script's face): the SC
+    // and TC subsets only hold the characters of their own script.
+    ImGui::TextUnformatted(state.tr("quote.source"));
+    ImGui::SameLine(0, 0.4f * em);
+    ImFont* script_face = state.font_for_script(quote.quote->script);
+    if (script_face) ImGui::PushFont(script_face, 0.0f);
+    wrapped_text(citation(state, quote).c_str());
+    if (script_face) ImGui::PopFont();
+    ImGui::PopStyleColor();
+    bool shown = state.translation_shown[quote_index];
+    if (small_button(state, shown ? state.tr("action.hide_translation") : state.tr("action.show_translation")))
+        state.translation_shown[quote_index] = !shown;
+    state.record_rect("translation:" + quote.quote->id);
+    if (state.hooks.copy_text) {
+        ImGui::SameLine();
+        const bool copied = state.copied_what == quote.quote->id && ImGui::GetTime() < state.copied_until;
+        if (small_button(state, copied ? state.tr("status.copied") : state.tr("action.copy_quote"))) {
+            std::string text =
+                "\xE2\x80\x9C" + quote.quote->text + "\xE2\x80\x9D\n\xE2\x80\x94 " + citation(state, quote);
+            const std::string url = state.page_url();
+            if (!url.empty()) text += "\n" + url + "?quote=" + quote.quote->id;
+            state.copy(text, quote.quote->id.c_str());
+        }
+        state.record_rect("copy:" + quote.quote->id);
+    }
+    if (state.translation_shown[quote_index]) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(quote.quote->translation_en.c_str()); // English: ImGui's own wrapping is right
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    // A click (not a drag) on the card's background selects the quote and loads its first claim.
+    if (!selected && ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered() &&
+        ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y *
+                ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y <
+            0.09f * em * em)
+        state.select_quote_index(quote_index, true);
+    ImGui::EndChild();
+    state.record_rect("quote:" + quote.quote->id);
+    if (selected) ImGui::PopStyleColor();
+    ImGui::PopID();
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Panel
+//-----------------------------------------------------------------------------------------------------------------
+
+void draw_quotes_panel(AppState& state) {
+    ImGui::PushID("quotes");
+    ImGui::SeparatorText(state.tr("panel.quotes"));
+    // Topic filter.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(state.tr("quote.filter_topic"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    std::string preview =
+        state.topic_filter.empty() ? state.tr("quote.all_topics") : state.tr(("topic." + state.topic_filter).c_str());
+    if (ImGui::BeginCombo("##topic", preview.c_str())) {
+        if (ImGui::Selectable(state.tr("quote.all_topics"), state.topic_filter.empty())) state.topic_filter.clear();
+        for (size_t t = 0; t < kQuoteTopicCount; ++t) {
+            const std::string topic = kQuoteTopics[t];
+            if (ImGui::Selectable(state.tr(("topic." + topic).c_str()), state.topic_filter == topic))
+                state.topic_filter = topic;
+        }
+        ImGui::EndCombo();
+    }
+    state.record_rect("topic");
+    // Grouped by article, in file order.
+    for (size_t a = 0; a < state.library.articles.size(); ++a) {
+        const Article& article = state.library.articles[a];
+        bool any = false;
+        for (const CheckedQuote& quote : state.quotes)
+            any = any || (quote.quote->article_index == a &&
+                          (state.topic_filter.empty() || quote.quote->topic == state.topic_filter));
+        if (!any) continue;
+        ImGui::Spacing();
+        ImFont* face = state.font_for_script(article.script);
+        if (face) ImGui::PushFont(face, 0.0f);
+        std::string heading = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
+        if (!article.title.empty()) heading += " \xC2\xB7 " + article.title;
+        if (!article.date.empty()) heading += " \xC2\xB7 " + article.date;
+        wrapped_text(heading.c_str());
+        if (face) ImGui::PopFont();
+        wrapped_text(localized(state, article.about).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        for (size_t q = 0; q < state.quotes.size(); ++q) {
+            const CheckedQuote& quote = state.quotes[q];
+            if (quote.quote->article_index != a) continue;
+            if (!state.topic_filter.empty() && quote.quote->topic != state.topic_filter) continue;
+            draw_quote_card(state, static_cast<int>(q), false);
+        }
+    }
+    ImGui::PopID();
+}
+
+} // namespace chips::ui

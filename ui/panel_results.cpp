@@ -1,0 +1,153 @@
+// ui/panel_results.cpp — the Results panel: headline cards (days, GPU-hours, cost, energy, goodput, inference
+// price), each with its low–high range and its ratio to DeepSeek-V3's reported figure, then every other output.
+//
+// Index
+// - [SECTION] Baselines ("× DeepSeek-V3")
+// - [SECTION] Cards
+// - [SECTION] Panel
+#include "ui/app_state.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace chips::ui {
+
+namespace {
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Baselines
+//-----------------------------------------------------------------------------------------------------------------
+
+// DeepSeek-V3's own figure where the report gives one (Table 1: 2.788M H800 GPU-hours at $2 → $5.576M; wall-clock
+// = GPU-hours / 2,048 GPUs), else the model's estimate of the deepseek-v3 preset. `reported` says which.
+double v3_baseline(const AppState& state, const char* key, bool& reported) {
+    reported = true;
+    if (std::strcmp(key, "rental_cost_usd") == 0) return deepseek_v3_reported_cost_usd;
+    if (std::strcmp(key, "gpu_hours") == 0) return deepseek_v3_reported_gpu_hours;
+    if (std::strcmp(key, "training_days") == 0) return deepseek_v3_reported_gpu_hours / 2048.0 / 24.0;
+    reported = false;
+    const OutputInfo* info = find_output(key);
+    return info ? (state.v3_baseline.*(info->field)).central : 0.0;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Cards
+//-----------------------------------------------------------------------------------------------------------------
+
+void card(AppState& state, const char* key, float width) {
+    const OutputInfo* info = find_output(key);
+    if (!info) return;
+    const Range& range = state.result.*(info->field);
+    const Quantity kind = quantity_for_unit(info->unit);
+    const float em = ImGui::GetFontSize();
+    ImGui::PushID(key);
+    ImGui::BeginChild("card", ImVec2(width, 0),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar);
+    char label_key[96];
+    std::snprintf(label_key, sizeof label_key, "output.%s", key);
+    wrapped_text(state.tr(label_key), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * kHeadlineScale);
+    const std::string central = state.fmt.format(range.central, kind);
+    ImGui::TextUnformatted(central.c_str());
+    ImGui::PopFont();
+    if (range.low != range.high) {
+        const std::string text = state.fmt.format_range(range, kind);
+        wrapped_text(text.c_str());
+    }
+    bool reported = false;
+    const double baseline = v3_baseline(state, key, reported);
+    if (baseline > 0 && std::isfinite(range.central)) {
+        const std::string ratio = state.fmt.format(range.central / baseline, Quantity::ratio);
+        const std::string text =
+            fill_in(state.tr(reported ? "results.vs_v3_reported" : "results.vs_v3_model"), "ratio", ratio);
+        wrapped_text(text.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
+    ImGui::EndChild();
+    state.record_rect(std::string("result.") + key);
+    ImGui::PopID();
+    (void)em;
+}
+
+} // namespace
+
+void draw_result_for(AppState& state, const char* output_key) {
+    if (state.result.status != EstimateStatus::ok) {
+        wrapped_text(state.tr("results.invalid"));
+        return;
+    }
+    card(state, output_key, -1.0f);
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Panel
+//-----------------------------------------------------------------------------------------------------------------
+
+void draw_results_panel(AppState& state) {
+    ImGui::PushID("results");
+    ImGui::SeparatorText(state.tr("panel.results"));
+    const float em = ImGui::GetFontSize();
+    if (state.gpu) {
+        std::string line =
+            fill_in(state.tr("results.for"), "chips", state.fmt.format(state.scenario.chips, Quantity::count));
+        line = fill_in(line, "gpu", gpu_short_name(*state.gpu));
+        line = fill_in(line, "tokens", state.fmt.format(state.scenario.tokens, Quantity::tokens));
+        wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
+    if (state.result.status != EstimateStatus::ok) {
+        wrapped_text(state.tr(state.result.status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
+                                                                                     : "results.invalid"));
+        ImGui::PopID();
+        return;
+    }
+    static const char* const headline[] = {"training_days", "rental_cost_usd", "gpu_hours",
+                                           "energy_mwh",    "goodput",         "inference_usd_per_million_tokens"};
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const int columns = std::clamp(static_cast<int>((avail + gap) / (11.0f * em)), 1, 3);
+    const float width = (avail - gap * (columns - 1)) / columns;
+    for (int i = 0; i < 6; ++i) {
+        if (i % columns != 0) ImGui::SameLine(0, gap);
+        card(state, headline[i], width);
+    }
+    if (state.result.memory_fits.central < 0.5) {
+        const std::string text = fill_in(state.tr("results.memory_warning"), "memory",
+                                         state.fmt.format(state.result.memory_per_gpu_gb.central, Quantity::gigabytes));
+        wrapped_text(text.c_str(), verdict_color(VerdictKind::overstated, state.theme));
+    }
+    if (ImGui::CollapsingHeader(state.tr("results.more"))) {
+        if (ImGui::BeginTable("more", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+            static const char* const more[] = {"total_params",
+                                               "active_params",
+                                               "active_fraction",
+                                               "training_flop",
+                                               "effective_tflops_per_gpu",
+                                               "comm_slowdown",
+                                               "cluster_purchase_usd",
+                                               "energy_cost_usd",
+                                               "co2_tonnes",
+                                               "memory_per_gpu_gb",
+                                               "compute_vs_dense"};
+            for (const char* key : more) {
+                const OutputInfo* info = find_output(key);
+                if (!info) continue;
+                char label_key[96];
+                std::snprintf(label_key, sizeof label_key, "output.%s", key);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                wrapped_text(state.tr(label_key));
+                ImGui::TableNextColumn();
+                const Range& range = state.result.*(info->field);
+                const std::string text = state.fmt.format_range(range, quantity_for_unit(info->unit));
+                wrapped_text(text.c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::PopID();
+}
+
+} // namespace chips::ui
