@@ -217,7 +217,12 @@
     };
     const getState = call('chips_get_state', 'string', []);
     const getResults = call('chips_get_results', 'string', []);
-    const setState = call('chips_set_state', 'string', ['string']);
+    // Passed as UTF-8 bytes with a length (an 'array' argument), so a NUL inside the payload is not a terminator.
+    const setStateBytes = call('chips_set_state', 'string', ['array', 'number']);
+    const setState = (text) => {
+      const bytes = new TextEncoder().encode(text);
+      return setStateBytes(bytes, bytes.length);
+    };
     const selectQuote = call('chips_select_quote', 'number', ['string']);
     const applyQuery = call('chips_apply_url_query', 'string', ['string']);
     const settingsJson = call('chips_settings_json', 'string', []);

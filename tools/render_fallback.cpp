@@ -13,6 +13,7 @@
 #include "model/claim_check.h"
 #include "model/gpu_catalog.h"
 #include "model/presets.h"
+#include "model/quote_check.h"
 #include "model/quotes.h"
 #include "model/scenario.h"
 
@@ -81,52 +82,10 @@ bool load_content(const std::string& dir, Content& content) {
     return errors.empty();
 }
 
-// A claim's scenario: its preset with the content's overrides applied through the same codec as --set and links.
-bool build(const Content& content, const ScenarioRef& ref, Scenario& out, std::string& problem) {
-    const Preset* preset = content.presets.find(ref.preset);
-    if (!preset) {
-        problem = "unknown preset " + ref.preset;
-        return false;
-    }
-    out = preset->scenario;
-    for (const auto& [key, value] : ref.overrides) {
-        if (auto error = apply_scenario_value(out, key, value, "content", content.gpus)) {
-            problem = error->to_string();
-            return false;
-        }
-    }
-    if (auto error = validate_scenario(out, content.gpus, "content")) {
-        problem = error->to_string();
-        return false;
-    }
-    return true;
-}
-
-// The checker's input for one quoted number (QuoteClaim is the content's view, Claim the checker's).
+// One quoted number checked under the default assumptions, through the same function as the app and the quotes
+// download (model/quote_check.h), so the text version can never disagree with the canvas.
 ClaimCheck check(const Content& content, const QuoteClaim& quoted) {
-    ClaimCheck not_checkable;
-    not_checkable.quantity = quoted.quantity;
-    if (!quoted.checkable() || !quoted.has_scenario) return not_checkable;
-    Claim claim;
-    claim.quantity = quoted.quantity;
-    std::string problem;
-    double low = 0.0, high = 0.0;
-    if (!claim_values_for_checker(quoted, low, high) || !build(content, quoted.scenario, claim.scenario, problem)) {
-        if (!problem.empty()) std::cerr << "render_fallback: warning: " << problem << "\n";
-        return not_checkable;
-    }
-    claim.claimed_value = low;
-    if (quoted.has_compare_to) {
-        Scenario compare;
-        if (!build(content, quoted.compare_to, compare, problem)) {
-            std::cerr << "render_fallback: warning: " << problem << "\n";
-            return not_checkable;
-        }
-        claim.compare_to = compare;
-    }
-    claim.ratio_mode = quoted.ratio_mode == QuoteRatioMode::inverse ? RatioMode::inverse : RatioMode::direct;
-    if (quoted.tolerance > 0.0) claim.tolerance = quoted.tolerance;
-    return check_claim(claim, content.gpus);
+    return check_quote_claim(quoted, content.presets, content.gpus).check;
 }
 
 const char* verdict_label(Verdict verdict) {

@@ -178,22 +178,6 @@ void drag_to_scroll() {
     }
 }
 
-// Puts the next widget (`width` pixels wide) on the current line when it fits, else starts a new line: the header
-// controls flow like words instead of running off a phone screen.
-void flow(float width) {
-    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
-    // After an item the cursor sits at the start of the next line, so this is the right edge of the content.
-    const float content_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    if (right <= content_right) ImGui::SameLine();
-}
-
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-}
-
-float check_width(const char* label) { // radio buttons and checkboxes: the box, the gap, the label
-    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-}
 
 void draw_header(AppState& state) {
     const float em = ImGui::GetFontSize();
@@ -482,33 +466,96 @@ std::string localized_error(const AppState& state, const ContentError& error) {
 
 } // namespace
 
+namespace {
+
+// The keys setState understands at the top level besides scenario keys; state_json() writes exactly these, so
+// setState(getState()) round-trips without a notice.
+bool is_state_key(const std::string& key) {
+    return key == "scenario" || key == "language" || key == "quote" || key == "view" || key == "preset";
+}
+
+// Parses like nlohmann::json::parse(text, nullptr, false) and also lists keys that appear twice in one object
+// (the parser would silently keep the last one; a reader's payload with two "chips" deserves a notice).
+nlohmann::json parse_noting_duplicates(const std::string& text, std::vector<std::string>& duplicates) {
+    std::vector<std::vector<std::string>> open_objects;
+    auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event == nlohmann::json::parse_event_t::object_start) open_objects.emplace_back();
+        if (event == nlohmann::json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+        if (event == nlohmann::json::parse_event_t::key && !open_objects.empty() && parsed.is_string()) {
+            std::vector<std::string>& seen = open_objects.back();
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (std::find(seen.begin(), seen.end(), key) != seen.end())
+                duplicates.push_back(key);
+            else
+                seen.push_back(key);
+        }
+        return true;
+    };
+    return nlohmann::json::parse(text, callback, false);
+}
+
+} // namespace
+
 std::string App::apply_state_json(const std::string& json) {
     AppState& state = impl_->state;
     nlohmann::json reply{{"ok", true}, {"notices", nlohmann::json::array()}};
-    const nlohmann::json input = nlohmann::json::parse(json, nullptr, false);
-    if (input.is_discarded() || !input.is_object()) {
+    auto bad = [&](const std::string& message) {
         reply["ok"] = false;
-        reply["notices"].push_back("setState: expected a JSON object");
+        reply["notices"].push_back(message);
+        state.notice(message);
+    };
+    // nlohmann/json stops reading at a NUL byte as if the text ended there; JSON text never contains a raw NUL.
+    if (json.find('\0') != std::string::npos) {
+        bad("setState: the payload contains a NUL byte; expected JSON text");
         return reply.dump();
     }
-    // Scenario keys may sit under "scenario" or at the top level (the same keys as `scripts/estimate --set`).
-    nlohmann::json scenario_object = input.contains("scenario") ? input["scenario"] : nlohmann::json::object();
-    for (auto it = input.begin(); it != input.end(); ++it)
-        if (find_scenario_key(it.key())) scenario_object[it.key()] = it.value();
-    if (input.contains("quote") && input["quote"].is_string()) {
-        if (!select_quote(input["quote"].get<std::string>())) {
-            reply["ok"] = false;
-            reply["notices"].push_back("setState: unknown quote \"" + input["quote"].get<std::string>() + "\"");
-        }
+    std::vector<std::string> duplicates;
+    const nlohmann::json input = parse_noting_duplicates(json, duplicates);
+    if (input.is_discarded() || !input.is_object()) {
+        bad("setState: expected a JSON object");
+        return reply.dump();
     }
-    if (input.contains("language") && input["language"].is_string()) {
+    for (const std::string& key : duplicates)
+        bad("setState: " + quote_for_message(key) + " appears more than once; the last value is used");
+    // Scenario keys may sit under "scenario" or at the top level (the same keys as `scripts/estimate --set`).
+    nlohmann::json scenario_object = nlohmann::json::object();
+    if (input.contains("scenario")) {
+        if (input["scenario"].is_object())
+            scenario_object = input["scenario"];
+        else
+            bad("setState: /scenario: expected an object of scenario keys");
+    }
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (find_scenario_key(it.key()))
+            scenario_object[it.key()] = it.value();
+        else if (!is_state_key(it.key()))
+            bad("setState: unknown key " + quote_for_message(it.key()) +
+                "; allowed: scenario keys (see --list-keys), scenario, language, quote, view, preset");
+    }
+    if (input.contains("quote")) {
+        if (!input["quote"].is_string())
+            bad("setState: /quote: expected a quote id (text)");
+        else if (!select_quote(input["quote"].get<std::string>()))
+            bad("setState: /quote: unknown quote " + quote_for_message(input["quote"].get<std::string>()));
+    }
+    if (input.contains("language")) {
         Lang lang;
-        if (lang_from_code(input["language"].get<std::string>(), lang))
+        if (!input["language"].is_string())
+            bad("setState: /language: expected en, zh-Hans or zh-Hant");
+        else if (lang_from_code(input["language"].get<std::string>(), lang))
             state.set_lang(lang);
-        else {
-            reply["ok"] = false;
-            reply["notices"].push_back("setState: unknown language");
-        }
+        else
+            bad("setState: /language: unknown language " + quote_for_message(input["language"].get<std::string>()) +
+                "; allowed: en, zh-Hans, zh-Hant");
+    }
+    if (input.contains("view")) {
+        const nlohmann::json& view = input["view"];
+        if (view == "embed")
+            state.view = View::embed;
+        else if (view == "full")
+            state.view = View::full;
+        else
+            bad("setState: /view: expected \"full\" or \"embed\"");
     }
     if (!scenario_object.empty()) {
         Scenario next = state.scenario;
@@ -591,6 +638,7 @@ std::string App::apply_url_query(const std::string& query_text) {
         state.notice(message);
     };
     std::string quote_id;
+    std::vector<std::string> seen_keys;
     size_t start = 0;
     while (start < query.size()) {
         size_t end = query.find('&', start);
@@ -601,6 +649,11 @@ std::string App::apply_url_query(const std::string& query_text) {
         const size_t eq = pair.find('=');
         const std::string key = url_decode(pair.substr(0, eq));
         const std::string value = eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
+        if (std::find(seen_keys.begin(), seen_keys.end(), key) != seen_keys.end())
+            bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", quote_for_message(key)), "reason",
+                        "given more than once; the last value is used"));
+        else
+            seen_keys.push_back(key);
         if (key == "lang") {
             Lang lang;
             if (lang_from_code(value, lang))

@@ -38,8 +38,22 @@ ImFont* AppState::font_for_script(const std::string& script) const {
 void AppState::set_lang(Lang new_lang) {
     lang = new_lang;
     set_active_lang(new_lang);
-    if (strings) fmt = Formatter(*strings, lang);
+    if (strings) fmt = Formatter(*strings, lang, number_style(lang, currency, rate));
     scenario_changed(); // sweep labels are localized
+}
+
+void AppState::set_currency(Currency new_currency) {
+    // CNY needs the stated rate; without content/currency.json every amount would print "—", so stay in USD.
+    currency = rate.cny_per_usd > 0 ? new_currency : Currency::usd;
+    if (strings) fmt = Formatter(*strings, lang, number_style(lang, currency, rate));
+}
+
+void AppState::update_theme() {
+    const ThemeKind next = theme_choice == ThemeChoice::dark    ? ThemeKind::dark
+                           : theme_choice == ThemeChoice::light ? ThemeKind::light
+                                                                : system_theme;
+    if (next != theme) theme_dirty = true;
+    theme = next;
 }
 
 const std::string& localized(const AppState& state, const LocalizedText& text) {
@@ -204,6 +218,21 @@ void AppState::notice(const std::string& text) {
 void AppState::record_rect(const std::string& id) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
+    if (!tour_control.empty() && id == tour_control) {
+        // The one-column layout draws the selected quote twice (on top, and in the list): the tour points at the
+        // first, which is the one scrolled into view.
+        if (control_rects.count(id)) return;
+        if (tour_scroll_pending) {
+            // Scroll the window holding the control (a column) so it sits near the top, with room below it for
+            // the step card. Takes effect next frame; the card is placed from the rect recorded then.
+            tour_scroll_pending = false;
+            const float top = ImGui::GetWindowPos().y;
+            const float bottom = top + ImGui::GetWindowHeight();
+            const float room_below = 12.0f * ImGui::GetFontSize(); // about one step card
+            if (min.y < top || max.y + room_below > bottom)
+                ImGui::SetScrollFromPosY(min.y - top - 0.5f * ImGui::GetFontSize(), 0.0f);
+        }
+    }
     control_rects[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
@@ -268,6 +297,21 @@ std::string fill_in(std::string pattern, const char* name, const std::string& va
     for (size_t at = pattern.find(hole); at != std::string::npos; at = pattern.find(hole, at + value.size()))
         pattern.replace(at, hole.size(), value);
     return pattern;
+}
+
+void flow(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    // After an item the cursor sits at the start of the next line, so this is the right edge of the content.
+    const float content_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (right <= content_right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+float check_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
 }
 
 bool small_button(const AppState& state, const char* label) {

@@ -8,11 +8,13 @@
 // - [SECTION] Panels (one file each) and shared widgets (ui/widgets.cpp)
 #pragma once
 #include "model/claim_check.h"
+#include "model/currency.h"
 #include "model/estimate.h"
 #include "model/gpu_catalog.h"
 #include "model/presets.h"
 #include "model/quotes.h"
 #include "model/strings.h"
+#include "model/tour.h"
 #include "ui/app.h"
 #include "ui/format.h"
 #include "ui/line_break.h"
@@ -103,9 +105,16 @@ struct AppState {
     AppFonts fonts;
     PlatformHooks hooks;
 
+    Tour tour;                // content/tour.json (empty when the file is missing: no tour buttons)
+    CurrencyRate rate;        // content/currency.json (cny_per_usd 0 when missing: the CNY choice is hidden)
+
     // Reader settings.
     Lang lang = Lang::en;
-    ThemeKind theme = ThemeKind::light;
+    ThemeKind theme = ThemeKind::light;           // effective theme: theme_choice, or system_theme when "system"
+    ThemeChoice theme_choice = ThemeChoice::system; // the reader's override, saved in settings
+    ThemeKind system_theme = ThemeKind::light;    // prefers-color-scheme, passed in by the page (start and change)
+    bool reduced_motion = false;                  // prefers-reduced-motion, passed in by the page (nothing animates)
+    Currency currency = Currency::usd;            // display currency for money (the model stays in USD)
     float ui_scale = 1.0f;  // 1 = default; presenter mode multiplies by 1.5
     bool presenter = false; // larger scale + fullscreen button
     View view = View::full;
@@ -127,6 +136,16 @@ struct AppState {
     std::vector<bool> translation_shown; // per quote
     std::string topic_filter;            // "" = all topics
 
+    // Guided tour (ui/panel_tour.cpp).
+    TourNavigator tour_nav;           // which step is shown; sized to tour.steps at load
+    std::string tour_control;         // control id the shown step points at ("chips", "quote:q-..."); "" = none
+    bool tour_scroll_pending = false; // scroll tour_control into view the next time it is drawn
+    bool tour_nav_suspended = false;  // keyboard nav was switched off while touring (arrows belong to the tour)
+    ImVec2 tour_card_size{0, 0};      // the step card's size last frame (placement before it is drawn)
+
+    // Downloads (ui/panel_downloads.cpp).
+    std::string last_download; // file name of the last saved file ("Saved {file}" in the popup)
+
     // Messages.
     std::vector<std::string> notices; // dismissible notice bar (bad link values, copied...)
     Formatter fmt;                    // for `lang`
@@ -144,6 +163,8 @@ struct AppState {
     ImFont* ui_font() const;                                  // SC face for en/zh-Hans, TC for zh-Hant
     ImFont* font_for_script(const std::string& script) const; // quote text face
     void set_lang(Lang new_lang);
+    void set_currency(Currency new_currency); // also rebuilds fmt
+    void update_theme();                      // theme from theme_choice / system_theme; marks the style dirty
     void scenario_changed(); // recompute estimate + sweeps now (same frame)
     void load_scenario(const Scenario& scenario, const std::string& preset_id);
     bool select_quote_index(int index, bool load_first_claim);
@@ -166,7 +187,22 @@ void draw_quotes_panel(AppState& state);
 void draw_quote_card(AppState& state, int quote_index, bool embed);
 void draw_charts_panel(AppState& state);
 void draw_method_panel(AppState& state);
+// Guided tour (ui/panel_tour.cpp): header buttons, keys, the step card and the target outline.
+void draw_tour_buttons(AppState& state); // "Take the tour" / "Resume tour" in the header row
+void handle_tour_keys(AppState& state);  // → PageDown Space / ← PageUp / Esc / Home while touring
+void draw_tour_overlay(AppState& state); // after every panel: outline + step card near the target
+bool tour_command(AppState& state, TourCommand command); // applies it; loads the step's scenario and quote
+bool tour_open_step(AppState& state, std::size_t index); // go_to (permalink) + load
+// Downloads (ui/panel_downloads.cpp): the "Download" button and its popup.
+void draw_download_button(AppState& state);
+// Display currency (ui/panel_results.cpp): the note with the stated rate, shown when CNY is on.
+void draw_currency_note(AppState& state);
 
+// Puts the next widget (`width` pixels wide) on the current line when it fits, else starts a new line: header
+// controls flow like words instead of running off a phone screen.
+void flow(float width);
+float button_width(const char* label); // a Button's width for `label`
+float check_width(const char* label);  // a RadioButton's or Checkbox's: the box, the gap, the label
 // A compact button, or a full-height one when the layout is a single column (finger-sized hit target).
 bool small_button(const AppState& state, const char* label);
 // "(?)" after the previous item; hovering (or tapping) shows `text`.

@@ -12,11 +12,20 @@ namespace {
 
 constexpr int kQuantityCount = static_cast<int>(Quantity::plain) + 1;
 
+// Indexed by Quantity. "" = the number comes from model/number_format.h with no unit words around it.
 const char* const kQuantityKeys[kQuantityCount] = {
-    "fmt.usd",    "fmt.usd_small", "fmt.days",         "fmt.gpu_hours", "fmt.energy",  "fmt.co2",
-    "fmt.params", "fmt.tokens",    "fmt.count",        "fmt.flop",      "fmt.tflops",  "fmt.percent",
-    "fmt.ratio",  "fmt.gb",        "fmt.usd_per_mtok", "fmt.hours",     "fmt.minutes", "",
+    "",          "",       "fmt.days",         "fmt.gpu_hours", "fmt.energy",  "fmt.co2", "", "", "", "fmt.flop",
+    "fmt.tflops", "fmt.percent", "fmt.ratio", "fmt.gb", "fmt.usd_per_mtok", "fmt.hours", "fmt.minutes", "",
 };
+
+// Kinds whose number model/number_format.h writes (the press's 万/亿 and K/M/B rules, one digit fewer in ranges).
+bool is_money(Quantity kind) {
+    return kind == Quantity::usd || kind == Quantity::usd_small || kind == Quantity::usd_per_mtok;
+}
+bool is_count(Quantity kind) {
+    return kind == Quantity::count || kind == Quantity::params || kind == Quantity::tokens ||
+           kind == Quantity::gpu_hours;
+}
 
 // Groups the integer digits of `digits` ("12345.6" → "12,345.6").
 std::string group_thousands(const std::string& digits) {
@@ -147,7 +156,8 @@ bool parse_ladder(const std::string& spec, std::vector<std::pair<double, double>
     return !patterns.empty();
 }
 
-Formatter::Formatter(const StringTable& strings, Lang lang) : lang_(lang) {
+Formatter::Formatter(const StringTable& strings, Lang lang, NumberStyle money) : lang_(lang), money_(money) {
+    money_.lang = lang;
     ladders_.resize(kQuantityCount);
     std::vector<std::pair<double, double>> heads;
     std::vector<std::string> patterns;
@@ -168,21 +178,30 @@ Formatter::Formatter(const StringTable& strings, Lang lang) : lang_(lang) {
     range_pattern_ = strings.has("range.dash") ? strings.tr("range.dash", lang) : "{low} \xE2\x80\x93 {high}";
 }
 
+std::string Formatter::wrap(Quantity kind, const std::string& number) const {
+    // The unit words of a number_format kind: the first rung of its one-rung key ("0:{n} GPU-hours").
+    const int index = static_cast<int>(kind);
+    if (index >= static_cast<int>(ladders_.size()) || ladders_[index].empty()) return number;
+    const Rung& rung = ladders_[index].front();
+    return rung.before + number + rung.after;
+}
+
 std::string Formatter::format(double value, Quantity kind) const {
+    if (is_money(kind)) return wrap(kind, format_money(value, money_));
+    if (is_count(kind)) return wrap(kind, format_count(value, lang_));
+    if (kind == Quantity::plain) return format_decimal(value, lang_, 4);
     const int index = static_cast<int>(kind);
     if (kind == Quantity::fraction && std::isfinite(value)) value *= 100.0; // fmt.percent prints "{n}%"
     const std::vector<Rung>* ladder = index < static_cast<int>(ladders_.size()) ? &ladders_[index] : nullptr;
     if (!ladder || ladder->empty() || !std::isfinite(value)) {
         return kind == Quantity::flop ? format_scientific(value) : format_number(value);
     }
-    // Money keeps 4 digits so reported figures read as reported (557.6万美元, $5.576M); everything else 3, which
-    // is already more than the inputs justify.
-    const int digits = (kind == Quantity::usd || kind == Quantity::gpu_hours || kind == Quantity::count) ? 4 : 3;
+    constexpr int digits = 3; // more than the inputs justify already
     const double absolute = std::fabs(value);
     size_t chosen = 0;
     for (size_t i = 0; i < ladder->size(); ++i)
         if (absolute >= (*ladder)[i].threshold) chosen = i;
-    // 999,960 with 4 digits prints "1000K": step up a rung when rounding reaches the next threshold.
+    // 59.96 days with 3 digits prints "60 days": step up a rung when rounding reaches the next threshold.
     if (chosen + 1 < ladder->size()) {
         const Rung& here = (*ladder)[chosen];
         if (round_significant(absolute / here.scale, digits) * here.scale >= (*ladder)[chosen + 1].threshold)
@@ -195,7 +214,9 @@ std::string Formatter::format(double value, Quantity kind) const {
 }
 
 std::string Formatter::format_range(const Range& range, Quantity kind) const {
-    // Both ends on the central value's rung ("$4.96M – $6.37M", "50.5–72.3天" not "50.5天–2.13个月"), so the two
+    if (is_money(kind)) return wrap(kind, format_money_range(range.low, range.high, money_));
+    if (is_count(kind)) return wrap(kind, format_count_range(range.low, range.high, lang_));
+    // Both ends on the central value's rung ("50.5 – 72.3 days", not "50.5 days – 2.13 months"), so the two
     // numbers compare at a glance.
     std::string low = format(range.low, kind);
     std::string high = format(range.high, kind);
@@ -208,9 +229,8 @@ std::string Formatter::format_range(const Range& range, Quantity kind) const {
         for (size_t i = 0; i < ladder.size(); ++i)
             if (std::fabs(range.central * factor) >= ladder[i].threshold) chosen = i;
         const Rung& rung = ladder[chosen];
-        const int digits = (kind == Quantity::usd || kind == Quantity::gpu_hours || kind == Quantity::count) ? 4 : 3;
-        low = rung.before + format_number(range.low * factor / rung.scale, digits) + rung.after;
-        high = rung.before + format_number(range.high * factor / rung.scale, digits) + rung.after;
+        low = rung.before + format_number(range.low * factor / rung.scale, 3) + rung.after;
+        high = rung.before + format_number(range.high * factor / rung.scale, 3) + rung.after;
     }
     if (low == high) return format(range.central, kind);
     std::string text = range_pattern_;

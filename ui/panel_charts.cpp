@@ -139,9 +139,12 @@ void draw_charts_panel(AppState& state) {
     days_x = {&state.fmt, Quantity::days};
     const int bars = static_cast<int>(s.every_days.size());
     if (bars > 0 && chart::BeginChart("chart_every_gpu", ImVec2(avail, (bars * 1.7f + 4.5f) * em))) {
-        chart::SetupAxes(state.tr("chart.days_axis"), state.tr("chart.every_gpu"), chart::AxisFlags_Zero,
+        // Log time axis: GPUs differ by 100× (B200: weeks, RTX 2080 Ti: years); a linear axis hides the fast ones.
+        chart::SetupAxes(state.tr("chart.days_axis"), state.tr("chart.every_gpu"), chart::AxisFlags_Log,
                          chart::AxisFlags_None);
         chart::SetupAxisFormat(chart::Axis_X, format_axis, &days_x);
+        static const double bar_day_ticks[] = {0.5, 2, 10, 60.875, 730.5, 7305, 73050};
+        chart::SetupAxisTicks(chart::Axis_X, bar_day_ticks, 7);
         chart::PlotBarsH(s.every_gpu_labels.data(), s.every_days.data(), s.every_days_low.data(),
                          s.every_days_high.data(), bars, s.every_current, pal.series[0]);
         const int clicked = chart::EndChart();

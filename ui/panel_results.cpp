@@ -88,7 +88,9 @@ void draw_result_for(AppState& state, const char* output_key) {
 
 void draw_results_panel(AppState& state) {
     ImGui::PushID("results");
+    ImGui::BeginGroup(); // the whole panel is control "results" (a tour step may point at it)
     ImGui::SeparatorText(state.tr("panel.results"));
+    draw_currency_note(state);
     const float em = ImGui::GetFontSize();
     if (state.gpu) {
         std::string line =
@@ -100,6 +102,8 @@ void draw_results_panel(AppState& state) {
     if (state.result.status != EstimateStatus::ok) {
         wrapped_text(state.tr(state.result.status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
                                                                                      : "results.invalid"));
+        ImGui::EndGroup();
+        state.record_rect("results");
         ImGui::PopID();
         return;
     }
@@ -147,7 +151,24 @@ void draw_results_panel(AppState& state) {
             ImGui::EndTable();
         }
     }
+    ImGui::EndGroup();
+    state.record_rect("results");
     ImGui::PopID();
+}
+
+void draw_currency_note(AppState& state) {
+    // The rate, its date and source, wherever converted amounts are shown (docs/journeys.md "Currency").
+    if (state.currency != Currency::cny || state.rate.cny_per_usd <= 0) return;
+    std::string note = fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.rate.cny_per_usd, state.lang, 5));
+    note = fill_in(note, "date", state.rate.date);
+    note = fill_in(note, "source", state.rate.sources.empty() ? std::string() : state.rate.sources.front().publisher);
+    wrapped_text(note.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    if (!state.rate.sources.empty() && ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
+        const SourceRef& source = state.rate.sources.front();
+        wrapped_text((source.title + " \xE2\x80\x94 " + source.locator + "\n" + source.url).c_str(), 0,
+                     24.0f * ImGui::GetFontSize());
+        ImGui::EndTooltip();
+    }
 }
 
 } // namespace chips::ui

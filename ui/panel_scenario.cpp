@@ -265,20 +265,23 @@ void draw_scenario_panel(AppState& state) {
                                             "tokens", "precision", "mfu",           "usd_per_gpu_hour"};
     draw_scenario_controls(state, main_keys, static_cast<int>(sizeof main_keys / sizeof main_keys[0]));
     ImGui::Spacing();
+    static const char* const advanced_keys[] = {"overlap",
+                                                "experts_shared",
+                                                "pue",
+                                                "usd_per_kwh",
+                                                "kg_co2_per_kwh",
+                                                "gpu_mtbf_hours",
+                                                "checkpoint_minutes",
+                                                "restart_minutes",
+                                                "inference_batch"};
+    constexpr int advanced_count = static_cast<int>(sizeof advanced_keys / sizeof advanced_keys[0]);
+    // A tour step pointing at an advanced control opens the section once (the reader may close it again).
+    if (state.tour_scroll_pending &&
+        std::find(advanced_keys, advanced_keys + advanced_count, state.tour_control) != advanced_keys + advanced_count)
+        ImGui::SetNextItemOpen(true);
     const bool advanced_open = ImGui::CollapsingHeader(state.tr("scenario.advanced"));
     state.record_rect("advanced");
-    if (advanced_open) {
-        static const char* const advanced_keys[] = {"overlap",
-                                                    "experts_shared",
-                                                    "pue",
-                                                    "usd_per_kwh",
-                                                    "kg_co2_per_kwh",
-                                                    "gpu_mtbf_hours",
-                                                    "checkpoint_minutes",
-                                                    "restart_minutes",
-                                                    "inference_batch"};
-        draw_scenario_controls(state, advanced_keys, static_cast<int>(sizeof advanced_keys / sizeof advanced_keys[0]));
-    }
+    if (advanced_open) draw_scenario_controls(state, advanced_keys, advanced_count);
     ImGui::PopID();
 }
 

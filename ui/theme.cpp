@@ -20,6 +20,7 @@ Palette make_light() {
     p.marker = rgb(24, 24, 28);
     p.notice_bg = rgb(255, 240, 200);
     p.highlight_bg = rgb(232, 240, 252);
+    p.tour_outline = rgb(213, 94, 0); // Okabe–Ito vermillion: 3.9:1 on white (WCAG non-text needs 3:1)
     const ImU32 series[6] = {rgb(0, 114, 178),   rgb(213, 94, 0),   rgb(0, 158, 115),
                              rgb(204, 121, 167), rgb(86, 180, 233), rgb(230, 159, 0)};
     for (int i = 0; i < 6; ++i)
@@ -37,6 +38,7 @@ Palette make_dark() {
     p.marker = rgb(250, 250, 250);
     p.notice_bg = rgb(90, 70, 20);
     p.highlight_bg = rgb(40, 52, 72);
+    p.tour_outline = rgb(240, 228, 66); // Okabe–Ito yellow: the brightest thing on a dark page
     const ImU32 series[6] = {rgb(86, 180, 233),  rgb(230, 159, 0),   rgb(0, 190, 140),
                              rgb(224, 150, 195), rgb(120, 160, 255), rgb(240, 228, 66)};
     for (int i = 0; i < 6; ++i)

@@ -12,6 +12,13 @@ enum class ThemeKind {
     dark,  // for dark-mode readers and projectors
 };
 
+// The reader's choice, saved in settings; "system" follows prefers-color-scheme (the page passes it in).
+enum class ThemeChoice {
+    system, // default: whatever the operating system says
+    light,  // manual override
+    dark,   // manual override
+};
+
 enum class VerdictKind {
     consistent,    // the model's range (widened by the tolerance) contains the claimed value
     overstated,    // claimed value above the range
@@ -28,6 +35,7 @@ struct Palette {
     ImU32 marker = 0;       // "current scenario" marker in charts
     ImU32 notice_bg = 0;    // notice bar background
     ImU32 highlight_bg = 0; // background of the selected quote
+    ImU32 tour_outline = 0; // outline around the control a tour step points at (no pulsing: reduced motion)
     ImU32 series[6] = {};   // chart series colours, Okabe–Ito order
 };
 

@@ -29,10 +29,13 @@ EMSCRIPTEN_KEEPALIVE int chips_frames_drawn() { return static_cast<int>(chips::w
 EMSCRIPTEN_KEEPALIVE int chips_key_events() { return static_cast<int>(chips::wasm::key_events()); }
 EMSCRIPTEN_KEEPALIVE const char* chips_get_state() { return reply(chips::wasm::app().state_json()); }
 EMSCRIPTEN_KEEPALIVE const char* chips_get_results() { return reply(chips::wasm::app().results_json()); }
-EMSCRIPTEN_KEEPALIVE const char* chips_set_state(const char* json) {
+// Takes bytes and a length, not a C string: a payload with a NUL inside must reach the JSON parser whole (and be
+// refused there with a notice) instead of being silently cut at the NUL.
+EMSCRIPTEN_KEEPALIVE const char* chips_set_state(const char* json_bytes, int json_length) {
     std::string answer;
     try {
-        answer = chips::wasm::app().apply_state_json(arg(json));
+        const std::string json = json_bytes && json_length > 0 ? std::string(json_bytes, json_length) : "";
+        answer = chips::wasm::app().apply_state_json(json);
     } catch (const std::exception& error) {
         answer = failure("setState", error);
     }

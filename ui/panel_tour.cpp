@@ -1,0 +1,266 @@
+// ui/panel_tour.cpp — the guided tour (content/tour.json, model/tour.h): the header buttons that start or resume it,
+// the keys a presenter uses, the outline around the one control a step points at, and the step card beside it.
+//
+// Index
+// - [SECTION] Steps: load a step's scenario and quote
+// - [SECTION] Commands and keys
+// - [SECTION] Header buttons
+// - [SECTION] Overlay: outline + step card placed next to the target without covering it
+//
+// Which step is shown is decided by TourNavigator (model/tour.h, tested natively); this file only maps input to
+// its commands and draws. Nothing moves by itself: the outline does not pulse and the card does not slide, so
+// prefers-reduced-motion is respected by construction and an idle tour costs no frames (docs/journeys.md).
+#include "ui/app_state.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace chips::ui {
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Steps
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+// The id the panels record for a step's control (control_rect_json): "quote" means the card of the step's quote.
+std::string control_id_of(const TourStep& step) {
+    if (step.control == "quote") return "quote:" + step.quote;
+    return step.control;
+}
+
+// Loads the shown step: its quote is selected *without* loading the quote's first claim (the step's own scenario
+// is what the text talks about), then the step's scenario (preset + overrides) replaces the current one.
+void load_shown_step(AppState& state) {
+    const std::size_t index = state.tour_nav.step();
+    Scenario scenario;
+    ContentErrors errors;
+    if (!build_tour_scenario(state.tour, index, state.presets, state.gpus, scenario, errors)) {
+        for (const ContentError& error : errors)
+            state.notice(error.to_string()); // validate_all rejects such content; visible if it ever ships
+        return;
+    }
+    const TourStep& step = state.tour.steps[index];
+    if (!step.quote.empty()) {
+        for (std::size_t i = 0; i < state.quotes.size(); ++i)
+            if (state.quotes[i].quote->id == step.quote) state.select_quote_index(static_cast<int>(i), false);
+    }
+    state.load_scenario(scenario, step.scenario.preset);
+}
+
+// After the navigator changed mode or step: load the step (touring) or hand the controls back (free play).
+void after_change(AppState& state) {
+    if (state.tour_nav.mode() == TourMode::touring) {
+        load_shown_step(state);
+        state.tour_control = control_id_of(state.tour.steps[state.tour_nav.step()]);
+        state.tour_scroll_pending = true;
+    } else {
+        state.tour_control.clear();
+        state.tour_scroll_pending = false;
+        if (state.tour_nav.finished()) state.notice(state.tr("tour.free_play"));
+    }
+    state.settings_changed = true; // mode, step and resume step are the reader's settings
+}
+
+} // namespace
+
+bool tour_command(AppState& state, TourCommand command) {
+    if (state.tour.steps.empty() || state.view == View::embed) return false;
+    if (!state.tour_nav.apply(command)) return false;
+    after_change(state);
+    return true;
+}
+
+bool tour_open_step(AppState& state, std::size_t index) {
+    if (state.view == View::embed || !state.tour_nav.go_to(index)) return false;
+    after_change(state);
+    return true;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Commands and keys
+//-----------------------------------------------------------------------------------------------------------------
+
+void handle_tour_keys(AppState& state) {
+    if (state.tour.steps.empty()) return;
+    // While touring, ImGui's keyboard navigation is off: otherwise → would also move the nav cursor and Space would
+    // press whatever button it sits on, one key doing two things. It comes back the moment the tour ends.
+    ImGuiIO& io = ImGui::GetIO();
+    const bool touring = state.tour_nav.mode() == TourMode::touring && state.view != View::embed;
+    if (touring && !state.tour_nav_suspended && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        state.tour_nav_suspended = true;
+    } else if (!touring && state.tour_nav_suspended) {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        state.tour_nav_suspended = false;
+    }
+    // Outside the tour the keys stay the page's (arrows scroll the article). A text field or a dragged slider
+    // keeps its keys, and Esc closes an open popup first.
+    if (!touring || io.WantTextInput || ImGui::IsAnyItemActive() ||
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        return;
+    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); };
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space))
+        tour_command(state, TourCommand::next);
+    else if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp))
+        tour_command(state, TourCommand::previous);
+    else if (pressed(ImGuiKey_Escape))
+        tour_command(state, TourCommand::skip);
+    else if (pressed(ImGuiKey_Home))
+        tour_command(state, TourCommand::restart);
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Header buttons
+//-----------------------------------------------------------------------------------------------------------------
+
+void draw_tour_buttons(AppState& state) {
+    if (state.tour.steps.empty() || state.view == View::embed) return;
+    const TourNavigator& nav = state.tour_nav;
+    if (nav.mode() == TourMode::touring) return; // the step card has its own buttons
+    // "Resume" only when it would go somewhere "Take the tour" does not (skipped after step 1, not finished).
+    const bool resumable = nav.mode() == TourMode::free_play && nav.resume_step() > 0 && !nav.finished();
+    const Palette& pal = palette(state.theme);
+    // The first thing a new reader should find: an accent-coloured button (text stays the theme's, so contrast
+    // holds in both themes).
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x50000000u));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x90000000u));
+    if (ImGui::Button(state.tr("tour.start"))) tour_command(state, TourCommand::restart);
+    state.record_rect("tour.start");
+    ImGui::PopStyleColor(2);
+    if (resumable) {
+        flow(button_width(state.tr("tour.resume")));
+        if (ImGui::Button(state.tr("tour.resume"))) tour_command(state, TourCommand::resume);
+        state.record_rect("tour.resume");
+    }
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Overlay
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+// What the "Try this control" line names: the control's own label where the strings have one.
+std::string control_label(const AppState& state, const TourStep& step) {
+    std::string key;
+    if (step.control == "quote") key = "panel.quotes";
+    else if (step.control == "results") key = "panel.results";
+    else if (step.control.rfind("result.", 0) == 0) key = "output." + step.control.substr(7);
+    else key = "scenario." + step.control + ".label";
+    return state.strings && state.strings->has(key) ? state.tr(key.c_str()) : std::string();
+}
+
+// Top-left corner for a card of `size` next to `target` (already padded) inside [view_min, view_max], never
+// overlapping the target: below, above, then right, left (below first: in the wide layout the results, which
+// the step is about, sit to the right of most targets). `max_height` returns the room on the chosen side.
+ImVec2 place_card(const ImVec2& target_min, const ImVec2& target_max, const ImVec2& size, const ImVec2& view_min,
+                  const ImVec2& view_max, float gap, float& max_height) {
+    auto clamp_x = [&](float x) { return std::clamp(x, view_min.x, std::max(view_min.x, view_max.x - size.x)); };
+    auto clamp_y = [&](float y) { return std::clamp(y, view_min.y, std::max(view_min.y, view_max.y - size.y)); };
+    const float room_below = view_max.y - (target_max.y + gap);
+    const float room_above = (target_min.y - gap) - view_min.y;
+    max_height = view_max.y - view_min.y;
+    if (size.y <= room_below) return ImVec2(clamp_x(target_min.x), target_max.y + gap);
+    if (size.y <= room_above) return ImVec2(clamp_x(target_min.x), target_min.y - gap - size.y);
+    if (target_max.x + gap + size.x <= view_max.x) return ImVec2(target_max.x + gap, clamp_y(target_min.y));
+    if (target_min.x - gap - size.x >= view_min.x) return ImVec2(target_min.x - gap - size.x, clamp_y(target_min.y));
+    // Nothing fits whole: take the taller side and let the card scroll inside it.
+    if (room_below >= room_above) {
+        max_height = std::max(room_below, 4.0f * gap);
+        return ImVec2(clamp_x(target_min.x), view_max.y - std::min(size.y, max_height));
+    }
+    max_height = std::max(room_above, 4.0f * gap);
+    return ImVec2(clamp_x(target_min.x), view_min.y);
+}
+
+} // namespace
+
+void draw_tour_overlay(AppState& state) {
+    if (state.tour.steps.empty() || state.view == View::embed || state.tour_nav.mode() != TourMode::touring) return;
+    const TourNavigator& nav = state.tour_nav;
+    const TourStep& step = state.tour.steps[nav.step()];
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImFont* font = state.ui_font();
+    if (font) ImGui::PushFont(font, 0.0f);
+    const float em = ImGui::GetFontSize();
+    const Palette& pal = palette(state.theme);
+    const ImVec2 view_min(viewport->WorkPos.x + 0.5f * em, viewport->WorkPos.y + 0.5f * em);
+    const ImVec2 view_max(viewport->WorkPos.x + viewport->WorkSize.x - 0.5f * em,
+                          viewport->WorkPos.y + viewport->WorkSize.y - 0.5f * em);
+
+    // The target, as drawn this frame (clipped to the screen: a half-scrolled control is outlined where visible).
+    const float pad = 0.3f * em;
+    auto found = state.control_rects.find(state.tour_control);
+    const bool has_target = found != state.control_rects.end() && found->second.z > 0 && found->second.w > 0;
+    ImVec2 target_min = view_min, target_max = view_min;
+    if (has_target) {
+        const ImVec4& r = found->second;
+        target_min = ImVec2(std::max(r.x - pad, viewport->WorkPos.x), std::max(r.y - pad, viewport->WorkPos.y));
+        target_max = ImVec2(std::min(r.x + r.z + pad, viewport->WorkPos.x + viewport->WorkSize.x),
+                            std::min(r.y + r.w + pad, viewport->WorkPos.y + viewport->WorkSize.y));
+        // A steady outline in the foreground, above the panels: no pulsing (reduced motion, and no idle frames).
+        ImGui::GetForegroundDrawList()->AddRect(target_min, target_max, pal.tour_outline, 0.3f * em, 0,
+                                                std::max(2.0f, 0.16f * em));
+    }
+
+    // The card: a fixed width (narrower on phones), auto height; placed with last frame's size.
+    const float width = std::min(24.0f * em, view_max.x - view_min.x);
+    ImVec2 size = state.tour_card_size.x > 0 ? state.tour_card_size : ImVec2(width, 12.0f * em);
+    size.x = width;
+    float max_height = view_max.y - view_min.y;
+    ImVec2 pos;
+    if (has_target) {
+        pos = place_card(target_min, target_max, size, view_min, view_max, 0.4f * em, max_height);
+    } else { // the control is not on screen (e.g. another layout): bottom centre
+        pos = ImVec2(viewport->WorkPos.x + (viewport->WorkSize.x - width) * 0.5f, view_max.y - size.y);
+    }
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, std::max(max_height, 6.0f * em)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(1.0f, 0.12f * em));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.35f * em);
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(pal.tour_outline));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##tour_card", nullptr, flags)) {
+        std::string counter = fill_in(state.tr("tour.step_of"), "step", std::to_string(nav.step() + 1));
+        counter = fill_in(counter, "total", std::to_string(nav.step_count()));
+        wrapped_text(counter.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
+        wrapped_text(localized(state, step.title).c_str());
+        ImGui::PopFont();
+        wrapped_text(localized(state, step.body).c_str());
+        const std::string label = control_label(state, step);
+        if (has_target && !label.empty()) {
+            const std::string hint = std::string(state.tr("tour.try_this")) + ": " + label;
+            wrapped_text(hint.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        }
+        ImGui::Spacing();
+        ImGui::BeginDisabled(nav.step() == 0);
+        if (ImGui::Button(state.tr("tour.previous"))) tour_command(state, TourCommand::previous);
+        ImGui::EndDisabled();
+        state.record_rect("tour.previous");
+        const bool last = nav.step() + 1 >= nav.step_count();
+        const char* next_label = last ? state.tr("tour.finish") : state.tr("tour.next");
+        flow(button_width(next_label));
+        if (ImGui::Button(next_label)) tour_command(state, TourCommand::next);
+        state.record_rect("tour.next");
+        if (!last) {
+            flow(button_width(state.tr("tour.skip")));
+            if (ImGui::Button(state.tr("tour.skip"))) tour_command(state, TourCommand::skip);
+            state.record_rect("tour.skip");
+        }
+        state.tour_card_size = ImGui::GetWindowSize();
+        const ImVec2 card_pos = ImGui::GetWindowPos();
+        state.control_rects["tour.card"] = ImVec4(card_pos.x, card_pos.y, state.tour_card_size.x, state.tour_card_size.y);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    if (font) ImGui::PopFont();
+}
+
+} // namespace chips::ui
