@@ -11,6 +11,8 @@
 //   permalinkQuery(): string             — the current view as a query (no '?')
 //   summary(): string                    — what the aria-live region says
 //   settings(): object                   — the reader's settings as the app holds them
+//   applySettings(partial): void         — settings on top ({"theme":"dark"}, {"currency":"CNY"}); also how the page
+//                                          passes prefers-color-scheme / prefers-reduced-motion changes in
 //   keyEvents(): number                  — key events the app received (focus checks)
 //   wheelWanted(dx, dy): bool            — would the app scroll on this wheel, or the page?
 //   controlRect(id): {x,y,w,h}|null      — a control's rectangle in canvas CSS pixels (tests drag real sliders)
@@ -105,10 +107,19 @@
 
   // [SECTION] Hooks the wasm calls (wasm/browser.cpp)
   const assets = new Map(); // name → Uint8Array, handed over once (takeAsset)
+  let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
   const page = window.chipsAndClaimsPage = {
     takeAsset(name) { const bytes = assets.get(name) || null; assets.delete(name); return bytes; },
     startupSettings() { return savedSettings; },
     startupQuery() { return visit.query; },
+    // The reader's local calendar date (downloads are stamped with it): toISOString() would give UTC's, which is
+    // already tomorrow in Beijing for eight hours of every day.
+    todayIso() {
+      const now = new Date();
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    },
+    environment() { return JSON.stringify(environment()); },
     onFirstFrame() {
       started = true;
       statusBox.classList.add('hidden');
@@ -138,7 +149,7 @@
       if (visit.fromLink) return; // someone's link (or an embed) is showing: keep the reader's own settings
       storage.set('localStorage', SETTINGS_KEY, json);
     },
-    downloadFile(name, mimeType, content) {
+    downloadFile(name, mimeType, content) { // content: the file's bytes (Uint8Array) or text
       const url = URL.createObjectURL(new Blob([content], { type: mimeType || 'application/octet-stream' }));
       const link = document.createElement('a');
       link.href = url;
@@ -150,6 +161,11 @@
     },
     onViewChanged(query) {
       if (needsTraditional(query)) loadTraditionalFont();
+      // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
+      // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
+      const touring = /(^|&)tour=/.test(query);
+      if (touring && !wasTouring && view !== 'embed') appFrame.scrollIntoView({ block: 'start', behavior: 'instant' });
+      wasTouring = touring;
       if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
         const fullPage = document.getElementById('full-page-link');
         const pageQuery = query.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
@@ -169,6 +185,19 @@
       try { showNotices((JSON.parse(replyJson).notices) || []); } catch (error) { showNotices(['The link could not be read.']); }
     },
   };
+  // [SECTION] Environment: the system's colour scheme and motion preference, passed in at start and on change
+  const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const motionQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+  function environment() {
+    return { system_theme: darkQuery && darkQuery.matches ? 'dark' : 'light', reduced_motion: !!(motionQuery && motionQuery.matches) };
+  }
+  function watchEnvironment(Module) {
+    const apply = Module.cwrap('chips_apply_settings_json', null, ['string']);
+    const changed = () => apply(JSON.stringify(environment())); // wakes the frame loop too (wasm/exports.cpp)
+    for (const query of [darkQuery, motionQuery]) {
+      if (query && query.addEventListener) query.addEventListener('change', changed);
+    }
+  }
   function copyWithTextarea(text) { // file:// pages and old browsers have no async clipboard
     const area = document.createElement('textarea');
     area.value = text;
@@ -204,6 +233,7 @@
     permalinkQuery: () => '',
     summary: () => '',
     settings: () => null,
+    applySettings: () => {},
     keyEvents: () => 0,
     wheelWanted: () => false,
     controlRect: () => null,
@@ -237,6 +267,8 @@
     api.permalinkQuery = call('chips_permalink_query', 'string', []);
     api.summary = call('chips_accessible_summary', 'string', []);
     api.settings = () => parse(settingsJson(), 'settings');
+    const applySettings = call('chips_apply_settings_json', null, ['string']);
+    api.applySettings = (partial) => applySettings(typeof partial === 'string' ? partial : JSON.stringify(partial));
     api.wheelWanted = (dx, dy) => wheelWanted(dx, dy) === 1;
     const controlRect = call('chips_control_rect', 'string', ['string']);
     const controlIds = call('chips_control_ids', 'string', []);
@@ -383,7 +415,7 @@
     const Module = window.Module = moduleRef = {
       canvas,
       wasmBinary,
-      onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); },
+      onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
       print: (text) => console.log(text),
       printErr: (text) => console.error(text),
       onAbort: (reason) => page.onFatal('aborted: ' + reason),

@@ -127,6 +127,14 @@ bool App::load(const ContentTexts& content, ContentErrors& errors) {
         load_presets(*text, "content/presets.json", state.gpus, state.presets, errors);
     if (const std::string* text = find_text(content, "quotes.json"))
         load_quotes(*text, "content/quotes.json", state.library, errors);
+    // Reader journeys (docs/journeys.md): optional files; without them there is no tour and no CNY choice.
+    if (const std::string* text = find_text(content, "tour.json")) {
+        if (!load_tour(*text, "content/tour.json", state.tour, errors)) state.tour = Tour();
+    }
+    state.tour_nav = TourNavigator(state.tour.steps.size());
+    if (const std::string* text = find_text(content, "currency.json")) {
+        if (!load_currency(*text, "content/currency.json", state.rate, errors)) state.rate = CurrencyRate();
+    }
     state.strings = strings;
     set_active_strings(strings);
     state.load_errors = errors;
@@ -178,6 +186,57 @@ void drag_to_scroll() {
     }
 }
 
+// A labelled combo whose width fits its longest option, so it flows in the header like a button.
+bool begin_choice(const char* id, const char* label, const char* preview, const char* const* options, int count) {
+    float widest = 0.0f;
+    for (int i = 0; i < count; ++i)
+        widest = std::max(widest, ImGui::CalcTextSize(options[i]).x);
+    const float combo_width = widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.0f;
+    flow(ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x + combo_width);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(combo_width);
+    return ImGui::BeginCombo(id, preview);
+}
+
+// Theme: follow the system (default), or a manual light/dark override kept in the reader's settings.
+void draw_theme_choice(AppState& state) {
+    const ThemeChoice choices[] = {ThemeChoice::system, ThemeChoice::light, ThemeChoice::dark};
+    const char* ids[] = {"theme.system", "theme.light", "theme.dark"};
+    const char* labels[] = {state.tr("theme.system"), state.tr("theme.light"), state.tr("theme.dark")};
+    const int current = static_cast<int>(state.theme_choice);
+    if (begin_choice("##theme", state.tr("theme.label"), labels[current], labels, 3)) {
+        for (int i = 0; i < 3; ++i) {
+            if (ImGui::Selectable(labels[i], i == current) && choices[i] != state.theme_choice) {
+                state.theme_choice = choices[i];
+                state.update_theme();
+                state.settings_changed = true;
+            }
+            state.record_rect(ids[i]);
+        }
+        ImGui::EndCombo();
+    }
+    state.record_rect("theme");
+}
+
+// Currency: USD (the model's) or CNY at the stated rate; hidden when content/currency.json is missing.
+void draw_currency_choice(AppState& state) {
+    if (state.rate.cny_per_usd <= 0) return;
+    const char* labels[] = {state.tr("currency.usd"), state.tr("currency.cny")};
+    const int current = state.currency == Currency::cny ? 1 : 0;
+    if (begin_choice("##currency", state.tr("currency.label"), labels[current], labels, 2)) {
+        for (int i = 0; i < 2; ++i) {
+            if (ImGui::Selectable(labels[i], i == current) && i != current) {
+                state.set_currency(i == 1 ? Currency::cny : Currency::usd);
+                state.settings_changed = true;
+            }
+            state.record_rect(i == 1 ? "currency.CNY" : "currency.USD");
+        }
+        ImGui::EndCombo();
+    }
+    state.record_rect("currency");
+}
 
 void draw_header(AppState& state) {
     const float em = ImGui::GetFontSize();
@@ -193,14 +252,18 @@ void draw_header(AppState& state) {
         }
     }
 
-    // Settings row: language, theme, links, presenter; flows onto more lines on narrow screens.
+    // Settings row: tour, language, theme, currency, links, downloads, presenter; flows onto more lines on narrow
+    // screens. The tour comes first: it is what a first-time reader should find.
+    const bool tour_buttons =
+        state.view != View::embed && !state.tour.steps.empty() && state.tour_nav.mode() != TourMode::touring;
+    if (tour_buttons) draw_tour_buttons(state);
     const Lang langs[] = {Lang::en, Lang::zh_hans, Lang::zh_hant};
     const char* lang_keys[] = {"lang.en", "lang.zh-Hans", "lang.zh-Hant"};
     for (int i = 0; i < 3; ++i) {
         // Each language name is drawn in its own face (繁體中文 with the TC face).
         ImFont* face = langs[i] == Lang::zh_hant && state.fonts.traditional ? state.fonts.traditional : state.ui_font();
         if (face) ImGui::PushFont(face, 0.0f);
-        if (i > 0) flow(check_width(state.tr(lang_keys[i])));
+        if (i > 0 || tour_buttons) flow(check_width(state.tr(lang_keys[i])));
         if (ImGui::RadioButton(state.tr(lang_keys[i]), state.lang == langs[i])) {
             state.set_lang(langs[i]);
             state.settings_changed = true;
@@ -209,14 +272,8 @@ void draw_header(AppState& state) {
         state.record_rect(std::string("lang.") + lang_code(langs[i]));
     }
     if (state.view == View::embed) return; // a 700×450 iframe: language only, the rest is on the full page
-    const char* theme_label = state.theme == ThemeKind::dark ? state.tr("theme.light") : state.tr("theme.dark");
-    flow(button_width(theme_label) + 0.5f * em);
-    if (ImGui::Button(theme_label)) {
-        state.theme = state.theme == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark;
-        state.theme_dirty = true;
-        state.settings_changed = true;
-    }
-    state.record_rect("theme");
+    draw_theme_choice(state);
+    draw_currency_choice(state);
     if (state.hooks.copy_text) {
         const bool copied = state.copied_what == "link" && ImGui::GetTime() < state.copied_until;
         const char* copy_label = copied ? state.tr("status.copied") : state.tr("action.copy_link");
@@ -227,6 +284,7 @@ void draw_header(AppState& state) {
         if (ImGui::Button(state.tr("action.embed"))) ImGui::OpenPopup("embed");
         state.record_rect("embed");
     }
+    draw_download_button(state);
     flow(check_width(state.tr("action.presenter")));
     if (ImGui::Checkbox(state.tr("action.presenter"), &state.presenter)) state.theme_dirty = true;
     state.record_rect("presenter");
@@ -334,6 +392,9 @@ void draw_embed(AppState& state) {
 void column(const char* id, float width, AppState& state, void (*body)(AppState&)) {
     ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
     body(state);
+    // While touring, room after the last control, so a tour step can scroll even the bottom one (the inference
+    // batch size) up to where its card fits below it.
+    if (state.tour_nav.mode() == TourMode::touring) ImGui::Dummy(ImVec2(0, 16.0f * ImGui::GetFontSize()));
     drag_to_scroll();
     ImGui::EndChild();
 }
@@ -410,6 +471,8 @@ void App::draw() {
     ImGui::Begin("Chips & Claims", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    // Tour keys first, so a step's scenario is what every panel draws this frame.
+    if (state.loaded) handle_tour_keys(state);
     ImFont* font = state.ui_font();
     if (font) ImGui::PushFont(font, 0.0f);
     if (!state.loaded) {
@@ -429,6 +492,7 @@ void App::draw() {
     }
     if (font) ImGui::PopFont();
     ImGui::End();
+    if (state.loaded) draw_tour_overlay(state); // after the panels: it reads the rectangles they recorded
     if (state.settings_changed) {
         state.settings_changed = false;
         if (state.hooks.save_settings) state.hooks.save_settings(settings_json());
@@ -436,14 +500,41 @@ void App::draw() {
 }
 
 bool App::wants_continuous_frames() const {
-    // Only the "Copied" confirmation times out without input; everything else changes on input.
+    // The "Copied" confirmation times out without input, and a tour step scrolls its control into view over a few
+    // frames (bounded, see AppState::record_rect); nothing else moves without input.
     const AppState& state = impl_->state;
+    if (state.tour_scroll_pending) return true;
     return !state.copied_what.empty() && ImGui::GetCurrentContext() && ImGui::GetTime() < state.copied_until;
 }
 
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Page bridge
 //-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+const char* tour_mode_name(TourMode mode) {
+    switch (mode) {
+    case TourMode::touring:
+        return "touring";
+    case TourMode::free_play:
+        return "free_play";
+    case TourMode::not_started:
+    default:
+        return "not_started";
+    }
+}
+
+bool tour_mode_from_name(const std::string& name, TourMode& mode_out) {
+    for (TourMode mode : {TourMode::not_started, TourMode::touring, TourMode::free_play})
+        if (name == tour_mode_name(mode)) {
+            mode_out = mode;
+            return true;
+        }
+    return false;
+}
+
+} // namespace
 
 std::string App::state_json() const {
     const AppState& state = impl_->state;
@@ -453,6 +544,17 @@ std::string App::state_json() const {
     out["preset"] = state.preset_id;
     out["quote"] = state.quotes.empty() ? "" : state.quotes[state.selected_quote].quote->id;
     out["view"] = state.view == View::embed ? "embed" : "full";
+    out["currency"] = currency_code(state.currency);
+    out["theme"] = state.theme == ThemeKind::dark ? "dark" : "light"; // as drawn (choice or system)
+    if (!state.tour.steps.empty()) {
+        // The tour as the overlay shows it: mode, 0-based step and its id ("" outside the tour).
+        const TourNavigator& nav = state.tour_nav;
+        const bool touring = nav.mode() == TourMode::touring;
+        out["tour"] = {{"mode", tour_mode_name(nav.mode())},
+                       {"step", nav.step()},
+                       {"id", touring ? tour_permalink_value(state.tour, nav.step()) : ""},
+                       {"steps", nav.step_count()}};
+    }
     return out.dump();
 }
 
@@ -638,6 +740,8 @@ std::string App::apply_url_query(const std::string& query_text) {
         state.notice(message);
     };
     std::string quote_id;
+    std::string tour_value; // "tour=<step id>": the tour opens at that step
+    bool has_tour = false;
     std::vector<std::string> seen_keys;
     size_t start = 0;
     while (start < query.size()) {
@@ -672,16 +776,40 @@ std::string App::apply_url_query(const std::string& query_text) {
         } else if (key == "presenter") {
             state.presenter = value == "1" || value == "true";
             state.theme_dirty = true;
+        } else if (key == "currency") {
+            Currency currency;
+            if (currency_from_code(value, currency) && (currency == Currency::usd || state.rate.cny_per_usd > 0))
+                state.set_currency(currency);
+            else
+                bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", key), "reason", value));
+        } else if (key == "tour") {
+            tour_value = value;
+            has_tour = true;
         } else {
             scenario_pairs.emplace_back(key, value); // scenario keys; unknown keys are reported by the codec
         }
     }
-    if (!quote_id.empty() && !select_quote(quote_id))
-        bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", "quote"), "reason", quote_id));
+    // A tour link opens its step (scenario + quote); the link's own scenario keys and quote then say exactly what
+    // the presenter had on screen, on top of the defaults (a permalink lists every key that differs from them).
+    bool tour_opened = false;
+    if (has_tour) {
+        std::size_t index = 0;
+        if (state.view != View::embed && tour_step_from_permalink(state.tour, tour_value, index))
+            tour_opened = tour_open_step(state, index);
+        else
+            bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", "tour"), "reason", tour_value));
+    }
+    if (!quote_id.empty()) {
+        bool found = false;
+        for (size_t i = 0; i < state.quotes.size() && !found; ++i)
+            if (state.quotes[i].quote->id == quote_id)
+                found = state.select_quote_index(static_cast<int>(i), /*load_first_claim=*/!tour_opened);
+        if (!found) bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", "quote"), "reason", quote_id));
+    }
     if (!scenario_pairs.empty()) {
         // Each good value applies; each bad one is skipped with a notice. Cross-key checks run at the end; if
         // they fail, the whole link scenario is dropped (defaults shown) rather than a half-applied mix.
-        Scenario next = state.scenario;
+        Scenario next = tour_opened ? Scenario() : state.scenario;
         for (const auto& [key, value] : scenario_pairs) {
             if (auto error = apply_scenario_value(next, key, value, "url", state.gpus))
                 bad(localized_error(state, *error));
@@ -702,10 +830,19 @@ std::string App::permalink_query() const {
 
 std::string App::settings_json() const {
     const AppState& state = impl_->state;
-    return nlohmann::json{{"language", lang_code(state.lang)},
-                          {"theme", state.theme == ThemeKind::dark ? "dark" : "light"},
-                          {"ui_scale", state.ui_scale}}
-        .dump();
+    const char* theme = state.theme_choice == ThemeChoice::dark    ? "dark"
+                        : state.theme_choice == ThemeChoice::light ? "light"
+                                                                   : "system";
+    nlohmann::json out{{"language", lang_code(state.lang)},
+                       {"theme", theme},
+                       {"currency", currency_code(state.currency)},
+                       {"ui_scale", state.ui_scale}};
+    if (!state.tour.steps.empty()) {
+        // Where the reader left the tour: "Resume tour" on the next visit goes back there.
+        const TourNavigator& nav = state.tour_nav;
+        out["tour"] = {{"mode", tour_mode_name(nav.mode())}, {"step", nav.step()}, {"resume_step", nav.resume_step()}};
+    }
+    return out.dump();
 }
 
 void App::apply_settings_json(const std::string& json) {
@@ -716,8 +853,41 @@ void App::apply_settings_json(const std::string& json) {
     if (input.contains("language") && input["language"].is_string() &&
         lang_from_code(input["language"].get<std::string>(), lang))
         state.set_lang(lang);
-    if (input.contains("theme") && input["theme"].is_string())
-        state.theme = input["theme"].get<std::string>() == "dark" ? ThemeKind::dark : ThemeKind::light;
+    if (input.contains("theme") && input["theme"].is_string()) {
+        const std::string theme = input["theme"].get<std::string>();
+        state.theme_choice = theme == "dark"    ? ThemeChoice::dark
+                             : theme == "light" ? ThemeChoice::light
+                                                : ThemeChoice::system;
+    }
+    // The environment, passed in by the page at start and whenever it changes (prefers-color-scheme,
+    // prefers-reduced-motion). Not the reader's settings: settings_json does not write them back.
+    if (input.contains("system_theme") && input["system_theme"].is_string())
+        state.system_theme = input["system_theme"].get<std::string>() == "dark" ? ThemeKind::dark : ThemeKind::light;
+    if (input.contains("reduced_motion") && input["reduced_motion"].is_boolean())
+        state.reduced_motion = input["reduced_motion"].get<bool>();
+    state.update_theme();
+    Currency currency;
+    if (input.contains("currency") && input["currency"].is_string() &&
+        currency_from_code(input["currency"].get<std::string>(), currency))
+        state.set_currency(currency);
+    if (input.contains("tour") && input["tour"].is_object() && !state.tour.steps.empty()) {
+        // A saved tour comes back as free play with "Resume tour" at the saved step: a visit without a tour link
+        // opens on the explainer, not in the middle of a presentation (a tour link opens the step itself).
+        const nlohmann::json& tour = input["tour"];
+        TourMode mode = TourMode::not_started;
+        if (tour.contains("mode") && tour["mode"].is_string() &&
+            tour_mode_from_name(tour["mode"].get<std::string>(), mode) && tour.contains("step") &&
+            tour["step"].is_number_unsigned() && tour.contains("resume_step") &&
+            tour["resume_step"].is_number_unsigned()) {
+            const std::size_t step = tour["step"].get<std::size_t>();
+            std::size_t resume = tour["resume_step"].get<std::size_t>();
+            if (mode == TourMode::touring) {
+                mode = TourMode::free_play;
+                resume = step;
+            }
+            if (state.tour_nav.mode() != TourMode::touring) state.tour_nav.restore(mode, step, resume);
+        }
+    }
     if (input.contains("ui_scale") && input["ui_scale"].is_number()) {
         const double scale = input["ui_scale"].get<double>();
         if (std::isfinite(scale)) state.ui_scale = static_cast<float>(std::clamp(scale, 0.75, 2.5));
@@ -730,6 +900,16 @@ std::string App::accessible_summary() const {
     if (!state.loaded || !state.gpu) return "";
     if (state.result.status != EstimateStatus::ok) return state.tr("results.invalid");
     std::string text = state.tr("summary.text");
+    if (state.tour_nav.mode() == TourMode::touring && state.tour_nav.step() < state.tour.steps.size()) {
+        // A screen reader hears the step with the results it sets up.
+        const TourStep& step = state.tour.steps[state.tour_nav.step()];
+        std::string counter = fill_in(state.tr("tour.step_of"), "step", std::to_string(state.tour_nav.step() + 1));
+        counter = fill_in(counter, "total", std::to_string(state.tour_nav.step_count()));
+        std::string prefix = fill_in(state.tr("tour.summary"), "step", counter);
+        prefix = fill_in(prefix, "title", localized(state, step.title));
+        prefix = fill_in(prefix, "body", localized(state, step.body));
+        text = prefix + " " + text;
+    }
     text = fill_in(text, "chips", state.fmt.format(state.scenario.chips, Quantity::count));
     text = fill_in(text, "gpu", gpu_short_name(*state.gpu));
     text = fill_in(text, "days", state.fmt.format(state.result.training_days.central, Quantity::days));

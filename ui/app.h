@@ -33,7 +33,8 @@ struct PlatformHooks {
     std::function<void()> toggle_fullscreen;                // presenter mode on a projector
     std::function<void(const std::string& settings_json)> save_settings; // reader's own settings (localStorage)
     std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& content)>
-        download_file; // a real file save in the browser
+        download_file;                      // a real file save in the browser
+    std::function<std::string()> today_iso; // the reader's local date, "YYYY-MM-DD" (stamped into downloads)
 };
 
 class App {
@@ -63,7 +64,10 @@ class App {
     // Bad values are clamped or ignored; each one adds a notice shown in the app and returned as JSON.
     std::string apply_url_query(const std::string& query); // returns {"ok":bool,"notices":["..."]}
     std::string permalink_query() const;                   // the current view as a query string (no leading '?')
-    // [Settings] The reader's own preferences (language, theme, scale), restored from the page at start-up.
+    // [Settings] The reader's own preferences (language, theme, currency, scale, where they left the tour), restored
+    // from the page at start-up. apply_settings_json also takes the environment the page observes and passes in
+    // at start and on change: "system_theme" ("light"/"dark", prefers-color-scheme) and "reduced_motion" (bool);
+    // those are not written back by settings_json.
     std::string settings_json() const;
     void apply_settings_json(const std::string& json);
     // [Accessibility] One or two sentences with the key results, in the current language, for an aria-live region.

@@ -224,13 +224,20 @@ void AppState::record_rect(const std::string& id) {
         if (control_rects.count(id)) return;
         if (tour_scroll_pending) {
             // Scroll the window holding the control (a column) so it sits near the top, with room below it for
-            // the step card. Takes effect next frame; the card is placed from the rect recorded then.
-            tour_scroll_pending = false;
+            // the step card. ImGui applies a scroll next frame, clamped to the content measured so far (on the
+            // first frames after start-up that is too little), so this repeats until the control is in view, at
+            // most a few frames.
+            const float em = ImGui::GetFontSize();
             const float top = ImGui::GetWindowPos().y;
             const float bottom = top + ImGui::GetWindowHeight();
-            const float room_below = 12.0f * ImGui::GetFontSize(); // about one step card
-            if (min.y < top || max.y + room_below > bottom)
-                ImGui::SetScrollFromPosY(min.y - top - 0.5f * ImGui::GetFontSize(), 0.0f);
+            const float room_below = std::min(12.0f * em, std::max(0.0f, bottom - top - (max.y - min.y) - em));
+            const float margin = 2.0f * em; // the control's label sits above it
+            const bool top_ok = min.y - margin >= top || (ImGui::GetScrollY() <= 0.0f && min.y >= top);
+            const bool in_view = top_ok && max.y + room_below <= bottom;
+            if (in_view || ++tour_scroll_frames > 8)
+                tour_scroll_pending = false;
+            else
+                ImGui::SetScrollFromPosY(min.y - top - margin, 0.0f);
         }
     }
     control_rects[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
@@ -285,6 +292,9 @@ std::string AppState::permalink_query() const {
         add("quote", quotes[selected_quote].quote->id);
     if (view == View::embed) add("view", "embed");
     if (presenter) add("presenter", "1");
+    if (currency != Currency::usd) add("currency", currency_code(currency));
+    if (view != View::embed && tour_nav.mode() == TourMode::touring)
+        add("tour", tour_permalink_value(tour, tour_nav.step())); // a presenter's link opens the same step
     return query;
 }
 

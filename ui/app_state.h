@@ -105,18 +105,18 @@ struct AppState {
     AppFonts fonts;
     PlatformHooks hooks;
 
-    Tour tour;                // content/tour.json (empty when the file is missing: no tour buttons)
-    CurrencyRate rate;        // content/currency.json (cny_per_usd 0 when missing: the CNY choice is hidden)
+    Tour tour;         // content/tour.json (empty when the file is missing: no tour buttons)
+    CurrencyRate rate; // content/currency.json (cny_per_usd 0 when missing: the CNY choice is hidden)
 
     // Reader settings.
     Lang lang = Lang::en;
-    ThemeKind theme = ThemeKind::light;           // effective theme: theme_choice, or system_theme when "system"
+    ThemeKind theme = ThemeKind::light;             // effective theme: theme_choice, or system_theme when "system"
     ThemeChoice theme_choice = ThemeChoice::system; // the reader's override, saved in settings
-    ThemeKind system_theme = ThemeKind::light;    // prefers-color-scheme, passed in by the page (start and change)
-    bool reduced_motion = false;                  // prefers-reduced-motion, passed in by the page (nothing animates)
-    Currency currency = Currency::usd;            // display currency for money (the model stays in USD)
-    float ui_scale = 1.0f;  // 1 = default; presenter mode multiplies by 1.5
-    bool presenter = false; // larger scale + fullscreen button
+    ThemeKind system_theme = ThemeKind::light;      // prefers-color-scheme, passed in by the page (start and change)
+    bool reduced_motion = false;                    // prefers-reduced-motion, passed in by the page (nothing animates)
+    Currency currency = Currency::usd;              // display currency for money (the model stays in USD)
+    float ui_scale = 1.0f;                          // 1 = default; presenter mode multiplies by 1.5
+    bool presenter = false;                         // larger scale + fullscreen button
     View view = View::full;
     bool theme_dirty = true;       // style must be re-applied (theme, scale or layout changed)
     bool settings_changed = false; // the reader changed language/theme: App::draw saves them through the hook
@@ -139,7 +139,8 @@ struct AppState {
     // Guided tour (ui/panel_tour.cpp).
     TourNavigator tour_nav;           // which step is shown; sized to tour.steps at load
     std::string tour_control;         // control id the shown step points at ("chips", "quote:q-..."); "" = none
-    bool tour_scroll_pending = false; // scroll tour_control into view the next time it is drawn
+    bool tour_scroll_pending = false; // scroll tour_control into view (repeated until it is, see record_rect)
+    int tour_scroll_frames = 0;       // frames spent scrolling the current step's control into view
     bool tour_nav_suspended = false;  // keyboard nav was switched off while touring (arrows belong to the tour)
     ImVec2 tour_card_size{0, 0};      // the step card's size last frame (placement before it is drawn)
 
@@ -165,7 +166,7 @@ struct AppState {
     void set_lang(Lang new_lang);
     void set_currency(Currency new_currency); // also rebuilds fmt
     void update_theme();                      // theme from theme_choice / system_theme; marks the style dirty
-    void scenario_changed(); // recompute estimate + sweeps now (same frame)
+    void scenario_changed();                  // recompute estimate + sweeps now (same frame)
     void load_scenario(const Scenario& scenario, const std::string& preset_id);
     bool select_quote_index(int index, bool load_first_claim);
     void notice(const std::string& text);
@@ -188,9 +189,9 @@ void draw_quote_card(AppState& state, int quote_index, bool embed);
 void draw_charts_panel(AppState& state);
 void draw_method_panel(AppState& state);
 // Guided tour (ui/panel_tour.cpp): header buttons, keys, the step card and the target outline.
-void draw_tour_buttons(AppState& state); // "Take the tour" / "Resume tour" in the header row
-void handle_tour_keys(AppState& state);  // → PageDown Space / ← PageUp / Esc / Home while touring
-void draw_tour_overlay(AppState& state); // after every panel: outline + step card near the target
+void draw_tour_buttons(AppState& state);                 // "Take the tour" / "Resume tour" in the header row
+void handle_tour_keys(AppState& state);                  // → PageDown Space / ← PageUp / Esc / Home while touring
+void draw_tour_overlay(AppState& state);                 // after every panel: outline + step card near the target
 bool tour_command(AppState& state, TourCommand command); // applies it; loads the step's scenario and quote
 bool tour_open_step(AppState& state, std::size_t index); // go_to (permalink) + load
 // Downloads (ui/panel_downloads.cpp): the "Download" button and its popup.

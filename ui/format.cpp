@@ -14,8 +14,24 @@ constexpr int kQuantityCount = static_cast<int>(Quantity::plain) + 1;
 
 // Indexed by Quantity. "" = the number comes from model/number_format.h with no unit words around it.
 const char* const kQuantityKeys[kQuantityCount] = {
-    "",          "",       "fmt.days",         "fmt.gpu_hours", "fmt.energy",  "fmt.co2", "", "", "", "fmt.flop",
-    "fmt.tflops", "fmt.percent", "fmt.ratio", "fmt.gb", "fmt.usd_per_mtok", "fmt.hours", "fmt.minutes", "",
+    "",
+    "",
+    "fmt.days",
+    "fmt.gpu_hours",
+    "fmt.energy",
+    "fmt.co2",
+    "",
+    "",
+    "",
+    "fmt.flop",
+    "fmt.tflops",
+    "fmt.percent",
+    "fmt.ratio",
+    "fmt.gb",
+    "fmt.usd_per_mtok",
+    "fmt.hours",
+    "fmt.minutes",
+    "",
 };
 
 // Kinds whose number model/number_format.h writes (the press's 万/亿 and K/M/B rules, one digit fewer in ranges).
@@ -214,6 +230,7 @@ std::string Formatter::format(double value, Quantity kind) const {
 }
 
 std::string Formatter::format_range(const Range& range, Quantity kind) const {
+    if (range.low == range.high) return format(range.central, kind); // an exact input ("$2"), not a bound
     if (is_money(kind)) return wrap(kind, format_money_range(range.low, range.high, money_));
     if (is_count(kind)) return wrap(kind, format_count_range(range.low, range.high, lang_));
     // Both ends on the central value's rung ("50.5 – 72.3 days", not "50.5 days – 2.13 months"), so the two

@@ -19,6 +19,11 @@ struct AxisFormat {
     Quantity kind;              // unit family of the axis
 };
 
+// The cost axis names the currency its numbers are in (the formatter converts to CNY when the reader chose it).
+const char* cost_axis_key(const AppState& state) {
+    return state.currency == Currency::cny ? "chart.cost_axis_cny" : "chart.cost_axis";
+}
+
 std::string format_axis(double value, const void* user_data) {
     const AxisFormat* axis = static_cast<const AxisFormat*>(user_data);
     return axis->formatter->format(value, axis->kind);
@@ -101,7 +106,7 @@ void draw_charts_panel(AppState& state) {
     chips_chart(state, "chart_days", "chart.days_axis", state.sweeps.days, Quantity::days,
                 state.result.training_days.central, width, height);
     if (two) ImGui::SameLine(0, gap);
-    chips_chart(state, "chart_cost", "chart.cost_axis", state.sweeps.cost, Quantity::usd,
+    chips_chart(state, "chart_cost", cost_axis_key(state), state.sweeps.cost, Quantity::usd,
                 state.result.rental_cost_usd.central, width, height);
 
     // Experts active: what MoE saves. Two small charts with a shared x axis.
@@ -124,7 +129,7 @@ void draw_charts_panel(AppState& state) {
     state.record_rect("chart_experts_params");
     if (two) ImGui::SameLine(0, gap);
     if (chart::BeginChart("chart_experts_cost", ImVec2(width, height))) {
-        chart::SetupAxes(state.tr("chart.experts_axis"), state.tr("chart.cost_axis"), chart::AxisFlags_None,
+        chart::SetupAxes(state.tr("chart.experts_axis"), state.tr(cost_axis_key(state)), chart::AxisFlags_None,
                          chart::AxisFlags_Zero);
         chart::SetupAxisFormat(chart::Axis_X, format_axis, &experts_x);
         chart::SetupAxisFormat(chart::Axis_Y, format_axis, &cost_y);

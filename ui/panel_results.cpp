@@ -159,9 +159,13 @@ void draw_results_panel(AppState& state) {
 void draw_currency_note(AppState& state) {
     // The rate, its date and source, wherever converted amounts are shown (docs/journeys.md "Currency").
     if (state.currency != Currency::cny || state.rate.cny_per_usd <= 0) return;
-    std::string note = fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.rate.cny_per_usd, state.lang, 5));
+    std::string note =
+        fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.rate.cny_per_usd, state.lang, 5));
     note = fill_in(note, "date", state.rate.date);
-    note = fill_in(note, "source", state.rate.sources.empty() ? std::string() : state.rate.sources.front().publisher);
+    // The publisher's first clause ("Board of Governors of the Federal Reserve System"); the full citation is in
+    // the tooltip and in docs/journeys.md.
+    const std::string publisher = state.rate.sources.empty() ? std::string() : state.rate.sources.front().publisher;
+    note = fill_in(note, "source", publisher.substr(0, publisher.find(',')));
     wrapped_text(note.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     if (!state.rate.sources.empty() && ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
         const SourceRef& source = state.rate.sources.front();

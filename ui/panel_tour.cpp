@@ -55,6 +55,7 @@ void after_change(AppState& state) {
         load_shown_step(state);
         state.tour_control = control_id_of(state.tour.steps[state.tour_nav.step()]);
         state.tour_scroll_pending = true;
+        state.tour_scroll_frames = 0;
     } else {
         state.tour_control.clear();
         state.tour_scroll_pending = false;
@@ -97,8 +98,7 @@ void handle_tour_keys(AppState& state) {
     }
     // Outside the tour the keys stay the page's (arrows scroll the article). A text field or a dragged slider
     // keeps its keys, and Esc closes an open popup first.
-    if (!touring || io.WantTextInput || ImGui::IsAnyItemActive() ||
-        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    if (!touring || io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         return;
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); };
     if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space))
@@ -124,7 +124,8 @@ void draw_tour_buttons(AppState& state) {
     const Palette& pal = palette(state.theme);
     // The first thing a new reader should find: an accent-coloured button (text stays the theme's, so contrast
     // holds in both themes).
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x50000000u));
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x50000000u));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                           ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x90000000u));
     if (ImGui::Button(state.tr("tour.start"))) tour_command(state, TourCommand::restart);
@@ -146,10 +147,14 @@ namespace {
 // What the "Try this control" line names: the control's own label where the strings have one.
 std::string control_label(const AppState& state, const TourStep& step) {
     std::string key;
-    if (step.control == "quote") key = "panel.quotes";
-    else if (step.control == "results") key = "panel.results";
-    else if (step.control.rfind("result.", 0) == 0) key = "output." + step.control.substr(7);
-    else key = "scenario." + step.control + ".label";
+    if (step.control == "quote")
+        key = "panel.quotes";
+    else if (step.control == "results")
+        key = "panel.results";
+    else if (step.control.rfind("result.", 0) == 0)
+        key = "output." + step.control.substr(7);
+    else
+        key = "scenario." + step.control + ".label";
     return state.strings && state.strings->has(key) ? state.tr(key.c_str()) : std::string();
 }
 
@@ -206,8 +211,10 @@ void draw_tour_overlay(AppState& state) {
                                                 std::max(2.0f, 0.16f * em));
     }
 
-    // The card: a fixed width (narrower on phones), auto height; placed with last frame's size.
-    const float width = std::min(24.0f * em, view_max.x - view_min.x);
+    // The card: as wide as its target's column (18–24 em, so it stays in that column and leaves the results the
+    // step talks about uncovered), narrower on phones; auto height; placed with last frame's size.
+    const float target_width = has_target ? target_max.x - target_min.x : 24.0f * em;
+    const float width = std::min(std::clamp(target_width, 18.0f * em, 24.0f * em), view_max.x - view_min.x);
     ImVec2 size = state.tour_card_size.x > 0 ? state.tour_card_size : ImVec2(width, 12.0f * em);
     size.x = width;
     float max_height = view_max.y - view_min.y;
@@ -222,9 +229,13 @@ void draw_tour_overlay(AppState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(1.0f, 0.12f * em));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.35f * em);
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(pal.tour_outline));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    // A scrollbar only when the card had to be squeezed (no side had room for all of it); otherwise the auto-fit
+    // frames after a step change would flash one.
+    const bool squeezed = max_height < size.y;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (!squeezed) flags |= ImGuiWindowFlags_NoScrollbar;
     if (ImGui::Begin("##tour_card", nullptr, flags)) {
         std::string counter = fill_in(state.tr("tour.step_of"), "step", std::to_string(nav.step() + 1));
         counter = fill_in(counter, "total", std::to_string(nav.step_count()));
@@ -235,7 +246,7 @@ void draw_tour_overlay(AppState& state) {
         wrapped_text(localized(state, step.body).c_str());
         const std::string label = control_label(state, step);
         if (has_target && !label.empty()) {
-            const std::string hint = std::string(state.tr("tour.try_this")) + ": " + label;
+            const std::string hint = fill_in(state.tr("tour.try_this_named"), "control", label);
             wrapped_text(hint.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
         }
         ImGui::Spacing();
@@ -255,7 +266,8 @@ void draw_tour_overlay(AppState& state) {
         }
         state.tour_card_size = ImGui::GetWindowSize();
         const ImVec2 card_pos = ImGui::GetWindowPos();
-        state.control_rects["tour.card"] = ImVec4(card_pos.x, card_pos.y, state.tour_card_size.x, state.tour_card_size.y);
+        state.control_rects["tour.card"] =
+            ImVec4(card_pos.x, card_pos.y, state.tour_card_size.x, state.tour_card_size.y);
     }
     ImGui::End();
     ImGui::PopStyleColor();

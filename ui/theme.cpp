@@ -1,6 +1,8 @@
 // ui/theme.cpp — see theme.h.
 #include "ui/theme.h"
 
+#include <cmath>
+
 namespace chips::ui {
 
 namespace {
@@ -79,7 +81,9 @@ void apply_theme(ThemeKind kind, float scale, float base_font_px, ImGuiStyle& st
     style.FramePadding = ImVec2(0.5f * em, 0.32f * em);
     style.ItemSpacing = ImVec2(0.5f * em, 0.4f * em);
     style.ItemInnerSpacing = ImVec2(0.35f * em, 0.25f * em);
-    style.WindowPadding = ImVec2(0.7f * em, 0.6f * em);
+    // Whole pixels: an auto-resizing window (popup, tooltip, tour card) is sized to content + 2 × padding and then
+    // truncated, so a fractional padding leaves it 0.4 px short and ImGui shows a scrollbar for nothing.
+    style.WindowPadding = ImVec2(std::round(0.7f * em), std::round(0.6f * em));
     style.CellPadding = ImVec2(0.3f * em, 0.15f * em);
     style.IndentSpacing = 1.1f * em;
     style.ScrollbarSize = 0.9f * em;

@@ -53,6 +53,16 @@ EM_JS(void*, js_page_take_asset, (const char* name, int* size_out), {
     HEAP32[size_out >> 2] = bytes.length;
     return pointer;
 });
+// Saves a file through page.downloadFile(name, mime, bytes): the bytes go over as they are. Not through
+// js_page_call: UTF8ToString decodes with TextDecoder, which drops a leading byte-order mark, and the CSV files
+// need theirs (model/export.h: Excel reads a .csv without it in the system code page).
+EM_JS(void, js_page_download, (const char* name, const char* mime, const char* data, int size), {
+    const page = window['chipsAndClaimsPage'];
+    const fn = page && page['downloadFile'];
+    if (typeof fn !== 'function') return;
+    try { fn.call(page, UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size)); }
+    catch (error) { console.warn('chipsAndClaimsPage.downloadFile: ' + error); }
+});
 // clang-format on
 
 void page_call(const char* name, const std::string& a = {}, const std::string& b = {}, const std::string& c = {}) {
@@ -98,8 +108,9 @@ chips::ui::PlatformHooks platform_hooks() {
     hooks.toggle_fullscreen = [] { page_call("toggleFullscreen"); };
     hooks.save_settings = [](const std::string& settings_json) { page_call("saveSettings", settings_json); };
     hooks.download_file = [](const std::string& file_name, const std::string& mime_type, const std::string& content) {
-        page_call("downloadFile", file_name, mime_type, content);
+        js_page_download(file_name.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
     };
+    hooks.today_iso = [] { return page_string("todayIso"); }; // the reader's local date, not UTC
     return hooks;
 }
 
@@ -122,6 +133,7 @@ void report_fatal(const char* what, const char* detail) {
 
 std::string page_startup_settings() { return page_string("startupSettings"); }
 std::string page_startup_query() { return page_string("startupQuery"); }
+std::string page_environment() { return page_string("environment"); }
 void* page_take_asset(const char* name, int& size_out) {
     size_out = 0;
     return js_page_take_asset(name, &size_out);

@@ -201,7 +201,8 @@ int main(int, char**) {
     static chips::ui::App app;
     g_app = &app;
     chips::ui::ContentTexts content;
-    for (const char* name : {"gpus.json", "presets.json", "quotes.json", "strings.json"}) {
+    for (const char* name :
+         {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"}) {
         std::string text;
         if (read_file((std::string("/content/") + name).c_str(), text)) content[name] = text;
     }
@@ -230,6 +231,14 @@ int main(int, char**) {
         if (!settings.empty()) app.apply_settings_json(settings);
     } catch (const std::exception& error) {
         std::printf("saved settings ignored: %s\n", error.what()); // a notice, not an error
+    }
+    // The environment (prefers-color-scheme, prefers-reduced-motion) on top of the settings: the page passes
+    // changes later through chips_apply_settings_json (site/app.js watchEnvironment).
+    try {
+        const std::string environment = chips::wasm::page_environment();
+        if (!environment.empty()) app.apply_settings_json(environment);
+    } catch (const std::exception& error) {
+        std::printf("environment ignored: %s\n", error.what());
     }
     try {
         const std::string query = chips::wasm::page_startup_query();

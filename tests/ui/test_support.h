@@ -17,7 +17,7 @@ inline std::string read_file(const std::string& path) {
 
 inline ContentTexts content_texts() {
     ContentTexts texts;
-    for (const char* name : {"gpus.json", "presets.json", "quotes.json", "strings.json"})
+    for (const char* name : {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"})
         texts[name] = read_file(std::string(CHIPS_CONTENT_DIR) + "/" + name);
     return texts;
 }
