@@ -108,6 +108,14 @@
   // [SECTION] Hooks the wasm calls (wasm/browser.cpp)
   const assets = new Map(); // name → Uint8Array, handed over once (takeAsset)
   let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
+  // The page's own words follow the app's interface language (the app puts lang= in the view query).
+  function showIntroFor(lang) {
+    const intros = document.querySelectorAll('.intro[data-lang]');
+    if (![...intros].some((node) => node.dataset.lang === lang)) return;
+    for (const node of intros) node.hidden = node.dataset.lang !== lang;
+    document.documentElement.lang = lang;
+  }
+
   const page = window.chipsAndClaimsPage = {
     takeAsset(name) { const bytes = assets.get(name) || null; assets.delete(name); return bytes; },
     startupSettings() { return savedSettings; },
@@ -161,6 +169,7 @@
     },
     onViewChanged(query) {
       if (needsTraditional(query)) loadTraditionalFont();
+      showIntroFor(new URLSearchParams(query).get('lang') || 'en');
       // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
       // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
       const touring = /(^|&)tour=/.test(query);

@@ -7,6 +7,7 @@
 // out-of-range value), always with one line on stderr naming the key and the allowed range.
 #include "model/estimate.h"
 #include "model/claim_check.h"
+#include "model/estimate_json.h"
 #include "model/gpu_catalog.h"
 #include "model/presets.h"
 #include "model/scenario.h"
@@ -83,7 +84,8 @@ int parse_arguments(int argc, char** argv, Options& options) {
             if (!next_value(assignment)) return usage_error("--set needs key=value (see --list-keys)");
             const size_t equals = assignment.find('=');
             if (equals == std::string::npos || equals == 0)
-                return usage_error("--set " + chips::quote_for_message(assignment) + ": expected key=value (see --list-keys)");
+                return usage_error("--set " + chips::quote_for_message(assignment) +
+                                   ": expected key=value (see --list-keys)");
             options.overrides.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
         } else {
             return usage_error("unknown argument " + chips::quote_for_message(argument) + "; try --help");
@@ -141,36 +143,6 @@ void print_listing(const Options& options, const GpuCatalog& catalog, const Pres
     }
 }
 
-nlohmann::json to_json(const std::string& preset_id, const Scenario& scenario, const GpuSpec& gpu,
-                       const Estimate& result) {
-    nlohmann::json out;
-    out["preset"] = preset_id;
-    out["status"] = result.status == EstimateStatus::ok ? "ok" : status_message(result.status);
-    out["gpu"] = {{"id", gpu.id},
-                  {"name", gpu.name},
-                  {"bf16_dense_tflops", gpu.bf16_dense_tflops},
-                  {"fp8_dense_tflops", gpu.has_fp8() ? nlohmann::json(gpu.fp8_dense_tflops) : nlohmann::json()},
-                  {"memory_gb", gpu.memory_gb},
-                  {"confidence", gpu.confidence}};
-    nlohmann::json inputs = nlohmann::json::object();
-    const nlohmann::json values = scenario_to_json(scenario);
-    size_t key_count = 0;
-    const ScenarioKeyInfo* keys = scenario_keys(key_count);
-    for (size_t index = 0; index < key_count; ++index)
-        inputs[keys[index].key] = {{"value", values[keys[index].key]}, {"unit", keys[index].unit}};
-    out["inputs"] = inputs;
-    nlohmann::json outputs = nlohmann::json::object();
-    size_t output_count = 0;
-    const OutputInfo* infos = estimate_outputs(output_count);
-    for (size_t index = 0; index < output_count; ++index) {
-        const Range& range = result.*(infos[index].field);
-        outputs[infos[index].key] = {
-            {"low", range.low}, {"central", range.central}, {"high", range.high}, {"unit", infos[index].unit}};
-    }
-    out["outputs"] = outputs;
-    return out;
-}
-
 void print_table(const std::string& preset_id, const Scenario& scenario, const GpuSpec& gpu, const Estimate& result) {
     std::printf("Scenario: preset %s on %s (%s)\n\nInputs\n", preset_id.c_str(), gpu.name.c_str(),
                 gpu.confidence.c_str());
@@ -207,7 +179,8 @@ int main(int argc, char** argv) {
 
     const Preset* preset = presets.find(options.preset_id);
     if (preset == nullptr)
-        return usage_error("--preset: unknown preset " + chips::quote_for_message(options.preset_id) + "; allowed: " + presets.id_list());
+        return usage_error("--preset: unknown preset " + chips::quote_for_message(options.preset_id) +
+                           "; allowed: " + presets.id_list());
     Scenario scenario = preset->scenario;
     for (const auto& [key, value] : options.overrides)
         if (auto error = apply_scenario_value(scenario, key, value, "--set", catalog))
@@ -218,7 +191,7 @@ int main(int argc, char** argv) {
     const Estimate result = estimate(scenario, gpu);
     if (result.status != EstimateStatus::ok) return usage_error(status_message(result.status));
     if (options.json)
-        std::cout << to_json(preset->id, scenario, gpu, result).dump(2) << "\n";
+        std::cout << estimate_to_json(preset->id, scenario, gpu, result).dump(2) << "\n";
     else
         print_table(preset->id, scenario, gpu, result);
     return 0;
