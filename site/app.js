@@ -408,22 +408,41 @@
   }
 
   // [SECTION] Start
-  // The full page always shows traditional text in its first frame (the 繁體中文 language button, the traditional
-  // quotes in the list), so it loads the TC face up front (counted in the size budget); an embed shows one quote and
-  // gets it only when that quote or its language needs it (else on demand: wasm/main.cpp request_traditional_if_used).
-  const startWithTraditional = offline || view === 'page' || needsTraditional(visit.query) ||
+  // The TC face comes before the start only when the first view needs it: a link (or saved settings) in 繁體中文, or a
+  // link to a traditional quote. Otherwise the first frame shows no traditional text (the quotes list lays out only
+  // the cards in view, and the 繁體中文 button is drawn with the SC face, which holds those characters), and the app
+  // asks for the TC face the moment it draws traditional text (wasm/main.cpp request_traditional_if_used →
+  // needTraditionalFont). The offline file carries it inside, so it has nothing to wait for.
+  const startWithTraditional = offline || needsTraditional(visit.query) ||
     (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant');
   const startAssets = ['chips.wasm', 'fonts/ui-sc.otf'].concat(startWithTraditional ? ['fonts/ui-tc.otf'] : []);
   if (startWithTraditional) api.traditionalFont = 'loading';
   updateProgress();
-  Promise.all(startAssets.map((name) => fetchBytes(name, true))).then(([wasmBinary, fontSimplified, fontTraditional]) => {
+  // The glue script downloads while the assets do (it runs only once they are here: <script> below).
+  if (!offline) {
+    const preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'script';
+    preload.href = 'chips.js';
+    document.head.appendChild(preload);
+  }
+  const downloads = startAssets.map((name) => fetchBytes(name, true));
+  // Compile the module as soon as its bytes are here, while the fonts and the glue still load; the glue instantiates
+  // it through Module.instantiateWasm. A module that does not compile is reported there ("could not start").
+  const compiled = downloads[0].then((bytes) => WebAssembly.compile(bytes));
+  compiled.catch(() => {});
+  Promise.all(downloads).then(([, fontSimplified, fontTraditional]) => {
     if (failed) return;
     statusText.textContent = 'Starting…';
     assets.set('ui-sc.otf', fontSimplified);
     if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
     const Module = window.Module = moduleRef = {
       canvas,
-      wasmBinary,
+      instantiateWasm(imports, receiveInstance) {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+          .catch((error) => page.onFatal('WebAssembly: ' + (error && error.message ? error.message : error)));
+        return {}; // asynchronous: the glue waits for receiveInstance
+      },
       onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
       print: (text) => console.log(text),
       printErr: (text) => console.error(text),

@@ -144,7 +144,9 @@ bool App::load(const ContentTexts& content, ContentErrors& errors) {
     if (const Preset* v3 = state.presets.find("deepseek-v3")) {
         if (const GpuSpec* gpu = state.gpus.find(v3->scenario.gpu)) state.v3_baseline = estimate(v3->scenario, *gpu);
     }
-    state.set_lang(state.lang);
+    // The language's formatter; the scenario (and its sweeps) is computed once, below, for the opening quote.
+    set_active_lang(state.lang);
+    state.fmt = Formatter(*strings, state.lang, number_style(state.lang, state.currency, state.rate));
     // Open on the headline claim: 557万美元 on 2,048 H800 (the first quote whose claim is about rental cost).
     int headline = 0;
     for (size_t i = 0; i < state.quotes.size(); ++i) {
@@ -156,8 +158,13 @@ bool App::load(const ContentTexts& content, ContentErrors& errors) {
             break;
         }
     }
-    if (const Preset* v3 = state.presets.find("deepseek-v3")) state.load_scenario(v3->scenario, v3->id);
-    state.select_quote_index(headline, true);
+    if (const Preset* v3 = state.presets.find("deepseek-v3")) {
+        state.scenario = v3->scenario;
+        state.preset_id = v3->id;
+    }
+    const std::uint64_t version_before = state.scenario_version;
+    state.select_quote_index(headline, true); // loads its first claim's scenario
+    if (state.scenario_version == version_before) state.scenario_changed(); // it had none: DeepSeek-V3 as reported
     return errors.empty();
 }
 
@@ -260,8 +267,13 @@ void draw_header(AppState& state) {
     const Lang langs[] = {Lang::en, Lang::zh_hans, Lang::zh_hant};
     const char* lang_keys[] = {"lang.en", "lang.zh-Hans", "lang.zh-Hant"};
     for (int i = 0; i < 3; ++i) {
-        // Each language name is drawn in its own face (繁體中文 with the TC face).
-        ImFont* face = langs[i] == Lang::zh_hant && state.fonts.traditional ? state.fonts.traditional : state.ui_font();
+        // Each language name is drawn in its own face (繁體中文 with the TC face). While the TC face is only the
+        // stand-in, the SC face draws it (the SC subset holds these four characters), so that a first frame with
+        // nothing traditional on screen does not make the page fetch the TC file.
+        ImFont* face = state.ui_font();
+        if (langs[i] == Lang::zh_hant && state.fonts.traditional)
+            face = state.fonts.traditional_is_stand_in && state.fonts.simplified ? state.fonts.simplified
+                                                                                 : state.fonts.traditional;
         if (face) ImGui::PushFont(face, 0.0f);
         if (i > 0 || tour_buttons) flow(check_width(state.tr(lang_keys[i])));
         if (ImGui::RadioButton(state.tr(lang_keys[i]), state.lang == langs[i])) {

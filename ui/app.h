@@ -23,6 +23,10 @@ using ContentTexts = std::map<std::string, std::string>;
 struct AppFonts {
     ImFont* simplified = nullptr;  // Noto Sans CJK SC subset: UI in en / zh-Hans, simplified quotes
     ImFont* traditional = nullptr; // Noto Sans CJK TC subset: UI in zh-Hant, traditional quotes
+    // True while `traditional` is only a stand-in (a copy of the SC face) because the TC file has not arrived yet:
+    // drawing with it asks the page for the real face (wasm/main.cpp), so text the SC face can show as well (the
+    // 繁體中文 language button) is drawn with `simplified` meanwhile.
+    bool traditional_is_stand_in = false;
 };
 
 // What the UI may ask of the platform. Every hook may be empty (native tests): the UI then hides the control.

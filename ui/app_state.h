@@ -52,6 +52,10 @@ struct CheckedQuote {
     float cached_width = -1.0f;
     float cached_font_size = -1.0f;
     std::vector<TextLine> lines;
+    // The card's height the last time it was laid out in the quotes list (0 = never): a card outside the visible
+    // part of the list is replaced by a Dummy this tall (ui/panel_quotes.cpp), so it costs no layout and no glyphs.
+    float card_height = 0.0f;
+    bool card_appearing = false; // its child window appeared this frame: ImGui sizes it next frame, don't measure
 };
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -135,6 +139,7 @@ struct AppState {
     int selected_quote = 0;              // index into quotes
     std::vector<bool> translation_shown; // per quote
     std::string topic_filter;            // "" = all topics
+    std::vector<float> heading_heights;  // per article: its heading's height when last laid out (0 = never)
 
     // Guided tour (ui/panel_tour.cpp).
     TourNavigator tour_nav;           // which step is shown; sized to tour.steps at load

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 
 namespace chips::ui {
@@ -166,6 +167,48 @@ std::string citation(const AppState& state, const CheckedQuote& quote) {
     return text;
 }
 
+// Skipping what is outside the visible part of the list: a block the clip rectangle does not reach is replaced by a
+// Dummy of its last measured height (or an estimate), so the list keeps its length and scroll position while only the
+// cards on screen are laid out (and only their glyphs rasterized: the TC face is not touched until a traditional
+// quote is in view, which is what makes the page fetch it).
+// A margin of a card or so above and below the view keeps the neighbours of the visible cards laid out, so keyboard
+// navigation (arrows, Tab) finds the next card and scrolls to it.
+bool block_visible(float height) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const float margin = 8.0f * ImGui::GetFontSize();
+    if (ImGui::IsRectVisible(ImVec2(pos.x, pos.y - margin), ImVec2(pos.x + width, pos.y + height + margin)))
+        return true;
+    ImGui::Dummy(ImVec2(width, height));
+    return false;
+}
+
+// The height a card that was never laid out will take, from its line count at this width (CJK characters are about
+// one em wide at the quote size), without measuring any text (that would rasterize its glyphs).
+float estimated_card_height(const CheckedQuote& quote) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float quote_size = style.FontSizeBase * 1.1f;
+    const float inner = std::max(4.0f * quote_size, ImGui::GetContentRegionAvail().x - 2.0f * style.WindowPadding.x);
+    std::size_t characters = 0;
+    for (unsigned char c : quote.quote->text)
+        characters += (c & 0xC0) != 0x80;
+    const float per_line = std::max(1.0f, std::floor(inner / quote_size));
+    const float lines = std::max(1.0f, std::ceil(static_cast<float>(characters) / per_line));
+    const float row = em + style.ItemSpacing.y;
+    const float claims = static_cast<float>(quote.claims.size());
+    return 2.0f * style.WindowPadding.y + lines * quote_size * 1.55f + style.ItemSpacing.y + claims * 2.0f * row +
+           style.ItemSpacing.y + 2.0f * row;
+}
+
+// The card must be laid out even when scrolled away: the selected quote, and whatever the tour points at in it
+// ("quote:<id>", a claim span "<id>#<n>", its buttons), so the tour can measure it and scroll it into view.
+bool card_pinned(const AppState& state, int quote_index) {
+    if (quote_index == state.selected_quote) return true;
+    return !state.tour_control.empty() &&
+           state.tour_control.find(state.quotes[quote_index].quote->id) != std::string::npos;
+}
+
 } // namespace
 
 void draw_quote_card(AppState& state, int quote_index, bool embed) {
@@ -179,6 +222,7 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
     ImGui::BeginChild("card", ImVec2(-1, 0),
                       ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    quote.card_appearing = ImGui::IsWindowAppearing();
     draw_quote_text(state, quote_index, embed ? "span_embed" : "span");
 
     // One line per claim: verdict (glyph + word + colour), the span, the model's range.
@@ -292,19 +336,41 @@ void draw_quotes_panel(AppState& state) {
                           (state.topic_filter.empty() || quote.quote->topic == state.topic_filter));
         if (!any) continue;
         ImGui::Spacing();
-        ImFont* face = state.font_for_script(article.script);
-        if (face) ImGui::PushFont(face, 0.0f);
-        std::string heading = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
-        if (!article.title.empty()) heading += " \xC2\xB7 " + article.title;
-        if (!article.date.empty()) heading += " \xC2\xB7 " + article.date;
-        wrapped_text(heading.c_str());
-        if (face) ImGui::PopFont();
-        wrapped_text(localized(state, article.about).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        if (state.heading_heights.size() != state.library.articles.size())
+            state.heading_heights.assign(state.library.articles.size(), 0.0f);
+        float& heading_height = state.heading_heights[a];
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        if (block_visible(heading_height > 0.0f ? heading_height : 3.0f * ImGui::GetFontSize() + 2.0f * spacing)) {
+            const float top = ImGui::GetCursorPosY();
+            ImFont* face = state.font_for_script(article.script);
+            if (face) ImGui::PushFont(face, 0.0f);
+            std::string heading =
+                article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
+            if (!article.title.empty()) heading += " \xC2\xB7 " + article.title;
+            if (!article.date.empty()) heading += " \xC2\xB7 " + article.date;
+            wrapped_text(heading.c_str());
+            if (face) ImGui::PopFont();
+            wrapped_text(localized(state, article.about).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            heading_height = std::max(1.0f, ImGui::GetCursorPosY() - top - spacing);
+        }
         for (size_t q = 0; q < state.quotes.size(); ++q) {
-            const CheckedQuote& quote = state.quotes[q];
+            CheckedQuote& quote = state.quotes[q];
             if (quote.quote->article_index != a) continue;
             if (!state.topic_filter.empty() && quote.quote->topic != state.topic_filter) continue;
-            draw_quote_card(state, static_cast<int>(q), false);
+            const int index = static_cast<int>(q);
+            const float expected = quote.card_height > 0.0f ? quote.card_height : estimated_card_height(quote);
+            if (!card_pinned(state, index) && !block_visible(expected)) continue;
+            const float top = ImGui::GetCursorPosY();
+            draw_quote_card(state, index, false);
+            const float measured = ImGui::GetCursorPosY() - top - spacing;
+            if (!quote.card_appearing) {
+                quote.card_height = std::max(1.0f, measured);
+            } else if (measured < expected) {
+                // A card's child window takes its height one frame after it appears: leave the room it will take,
+                // so the cards below are placed (and skipped) where they will be.
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() - spacing);
+                ImGui::Dummy(ImVec2(1.0f, expected - measured));
+            }
         }
     }
     ImGui::PopID();

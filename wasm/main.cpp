@@ -20,9 +20,9 @@
 #include <imgui_impl_sdl2.h>
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
-#include <fstream>
-#include <sstream>
+#include <string>
 
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Globals
@@ -34,7 +34,6 @@ SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl_context = nullptr;
 chips::ui::App* g_app = nullptr;
 chips::ui::AppFonts g_fonts;
-bool g_traditional_is_stand_in = false; // the TC face is still loading: TC text is drawn with SC meanwhile
 chips::wasm::IdleGate g_idle;
 long g_frames_drawn = 0; // frames actually rendered (the idle test counts these)
 long g_key_events = 0;   // SDL key events received (tests check that focus after a click reaches the app)
@@ -42,13 +41,20 @@ long g_key_events = 0;   // SDL key events received (tests check that focus afte
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Content and fonts
 // ---------------------------------------------------------------------------------------------------------------------
+// One read into a string of the right size (a stream copy went through the streambuf piece by piece: ~20 ms for the
+// ~200 KB of content at start-up, before the code was warm).
 bool read_file(const char* path, std::string& out) {
-    std::ifstream file(path, std::ios::binary);
+    std::FILE* file = std::fopen(path, "rb");
     if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    out = buffer.str();
-    return true;
+    bool ok = std::fseek(file, 0, SEEK_END) == 0;
+    const long size = ok ? std::ftell(file) : -1;
+    ok = size >= 0 && std::fseek(file, 0, SEEK_SET) == 0;
+    if (ok) {
+        out.resize(static_cast<std::size_t>(size));
+        ok = std::fread(out.data(), 1, out.size(), file) == out.size();
+    }
+    std::fclose(file);
+    return ok;
 }
 
 // The page fetched the font (with byte progress) before starting us; its bytes arrive in malloc'd memory, which the
@@ -76,7 +82,7 @@ ImFont* add_page_font(const char* asset_name, ImFont** stand_in = nullptr) {
 // traditional font — the signal to ask the page for the real one (site/app.js needTraditionalFont).
 void request_traditional_if_used() {
     static bool requested = false;
-    if (!g_traditional_is_stand_in || requested || !g_fonts.traditional->LastBaked) return;
+    if (!g_fonts.traditional_is_stand_in || requested || !g_fonts.traditional->LastBaked) return;
     requested = true;
     chips::wasm::page_need_traditional_font();
 }
@@ -147,11 +153,11 @@ void chips::wasm::request_frames() {
 }
 
 bool chips::wasm::load_traditional_font() {
-    if (!g_traditional_is_stand_in) return true;
+    if (!g_fonts.traditional_is_stand_in) return true;
     ImFont* font = add_page_font("ui-tc.otf");
     if (!font) return false;
     g_fonts.traditional = font;
-    g_traditional_is_stand_in = false;
+    g_fonts.traditional_is_stand_in = false;
     g_app->set_fonts(g_fonts);
     request_frames();
     return true;
@@ -217,8 +223,8 @@ int main(int, char**) {
     ImFont* stand_in = nullptr;
     g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
     g_fonts.traditional = add_page_font("ui-tc.otf");
-    g_traditional_is_stand_in = g_fonts.traditional == nullptr;
-    if (g_traditional_is_stand_in) g_fonts.traditional = stand_in;
+    g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
+    if (g_fonts.traditional_is_stand_in) g_fonts.traditional = stand_in;
     else if (stand_in) io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
     app.set_fonts(g_fonts);
 
