@@ -163,7 +163,7 @@ bool App::load(const ContentTexts& content, ContentErrors& errors) {
         state.preset_id = v3->id;
     }
     const std::uint64_t version_before = state.scenario_version;
-    state.select_quote_index(headline, true); // loads its first claim's scenario
+    state.select_quote_index(headline, true);                               // loads its first claim's scenario
     if (state.scenario_version == version_before) state.scenario_changed(); // it had none: DeepSeek-V3 as reported
     return errors.empty();
 }
@@ -697,7 +697,10 @@ std::string App::results_json() const {
 bool App::select_quote(const std::string& quote_id) {
     AppState& state = impl_->state;
     for (size_t i = 0; i < state.quotes.size(); ++i)
-        if (state.quotes[i].quote->id == quote_id) return state.select_quote_index(static_cast<int>(i), true);
+        if (state.quotes[i].quote->id == quote_id) {
+            state.scroll_to_selected_quote = true;
+            return state.select_quote_index(static_cast<int>(i), true);
+        }
     return false;
 }
 
@@ -816,6 +819,7 @@ std::string App::apply_url_query(const std::string& query_text) {
         for (size_t i = 0; i < state.quotes.size() && !found; ++i)
             if (state.quotes[i].quote->id == quote_id)
                 found = state.select_quote_index(static_cast<int>(i), /*load_first_claim=*/!tour_opened);
+        state.scroll_to_selected_quote = found;
         if (!found) bad(fill_in(fill_in(state.tr("error.invalid_value"), "key", "quote"), "reason", quote_id));
     }
     if (!scenario_pairs.empty()) {

@@ -174,6 +174,7 @@ struct AppState {
     void scenario_changed();                  // recompute estimate + sweeps now (same frame)
     void load_scenario(const Scenario& scenario, const std::string& preset_id);
     bool select_quote_index(int index, bool load_first_claim);
+    bool scroll_to_selected_quote = false; // set when a link or the page selects a quote: the list scrolls to it once
     void notice(const std::string& text);
     void record_rect(const std::string& id); // the last item's rectangle, for control_rect_json
     void copy(const std::string& text, const char* what);

@@ -362,6 +362,9 @@ void draw_quotes_panel(AppState& state) {
             if (!card_pinned(state, index) && !block_visible(expected)) continue;
             const float top = ImGui::GetCursorPosY();
             draw_quote_card(state, index, false);
+            // A quote chosen from outside the list (a link, selectQuote) may sit far down: bring it to the top once.
+            if (index == state.selected_quote && state.scroll_to_selected_quote)
+                ImGui::SetScrollFromPosY(top - ImGui::GetScrollY(), 0.0f);
             const float measured = ImGui::GetCursorPosY() - top - spacing;
             if (!quote.card_appearing) {
                 quote.card_height = std::max(1.0f, measured);
@@ -373,6 +376,7 @@ void draw_quotes_panel(AppState& state) {
             }
         }
     }
+    state.scroll_to_selected_quote = false; // done, or the card is filtered out: don't jump later
     ImGui::PopID();
 }
 

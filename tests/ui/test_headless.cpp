@@ -173,3 +173,25 @@ TEST_CASE("hooks: copy link, copy quote, embed popup, fullscreen, settings saved
     h.frames(2);
     CHECK(imgui_assert_count() == asserts_before);
 }
+
+TEST_CASE("a quote selected from outside the list (link, selectQuote) is scrolled into view") {
+    Harness h;
+    h.size(1280, 800);
+    h.frames(3);
+    // The last quote of the last article sits far below the fold in the three-column layout.
+    const nlohmann::json quotes = parse(test::content_texts().at("quotes.json"))["quotes"];
+    const std::string last_id = quotes.back()["id"].get<std::string>();
+    float x = 0, y = 0, w = 0, h_ = 0;
+    REQUIRE(h.app.select_quote(last_id));
+    h.frames(4); // the scroll request takes effect on the next frame
+    REQUIRE(h.rect("quote:" + last_id, x, y, w, h_));
+    CHECK(y >= 0.0f);
+    CHECK(y < 800.0f);
+    // The same through a permalink, after scrolling back to another quote.
+    const std::string first_id = quotes.front()["id"].get<std::string>();
+    parse(h.app.apply_url_query("quote=" + first_id));
+    h.frames(4);
+    REQUIRE(h.rect("quote:" + first_id, x, y, w, h_));
+    CHECK(y >= 0.0f);
+    CHECK(y < 800.0f);
+}
