@@ -186,8 +186,8 @@ bool build_tour_scenario(const Tour& tour, std::size_t index, const PresetCatalo
 
 const std::vector<std::string>& tour_string_keys() {
     static const std::vector<std::string> keys = {
-        "tour.start",   "tour.next",   "tour.previous", "tour.skip",     "tour.resume",
-        "tour.restart", "tour.finish", "tour.step_of",  "tour.try_this", "tour.free_play",
+        "tour.start",   "tour.next",   "tour.previous", "tour.skip",           "tour.resume",
+        "tour.restart", "tour.finish", "tour.step_of",  "tour.try_this_named", "tour.free_play",
     };
     return keys;
 }
