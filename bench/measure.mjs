@@ -18,13 +18,30 @@
 //   SDL event pump, ImGui frame, model, GL calls) during a scripted drag of the chip slider; mean and 95th
 //   percentile. Also, when the wasm exports chips_frame_stats() with data, the frame body timed inside the wasm.
 // - estimates per second: bench/wasm_estimate_bench.cpp in Chromium vs the same loop natively (chips_bench).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { startServer } from '../scripts/static_server.mjs';
+
+// The static server runs in its own process, as it would in production. In this process it shared one event loop
+// with the browser driver's protocol traffic, which delayed every response of the page that fetches more files:
+// the app's first frame measured ~70 ms later than with a separate server, the baseline's barely changed.
+function startServerProcess(root) {
+  return new Promise((resolveStart, rejectStart) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/static_server.mjs'), '--root', root, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolveStart({ server: { close: () => child.kill() }, url: match[1] });
+    });
+    child.once('exit', (code) => rejectStart(new Error(`static server exited (${code}) before serving`)));
+    child.once('error', rejectStart);
+  });
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
@@ -163,7 +180,11 @@ async function measureLoad(browser, baseUrl, which) {
       encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize,
     }));
     const navigation = performance.getEntriesByType('navigation')[0];
-    return { firstFrame, source: window.__benchFirstFrame !== undefined ? 'first frame' : 'ready', resources,
+    const marks = {}; // start-up phases (performance.mark "chips:*", set by the app and the baseline alike)
+    for (const entry of performance.getEntriesByType('mark')) {
+      if (entry.name.startsWith('chips:') && !(entry.name in marks)) marks[entry.name] = entry.startTime;
+    }
+    return { firstFrame, source: window.__benchFirstFrame !== undefined ? 'first frame' : 'ready', resources, marks,
       document: navigation ? { url: navigation.name, encodedBodySize: navigation.encodedBodySize } : null };
   });
   return { context, page, ...result };
@@ -302,7 +323,7 @@ async function main() {
     }
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  const { server, url: baseUrl } = await startServer(wasmBuild, 0);
+  const { server, url: baseUrl } = await startServerProcess(wasmBuild);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   const stopAll = async () => { await browser.close().catch(() => {}); server.close(); };
@@ -313,7 +334,7 @@ async function main() {
     for (let i = 0; i < LOADS; ++i) {
       for (const which of ['app', 'baseline']) {
         const load = await measureLoad(browser, baseUrl, which);
-        results[which].loads.push({ firstFrame: load.firstFrame, source: load.source });
+        results[which].loads.push({ firstFrame: load.firstFrame, source: load.source, marks: load.marks });
         if (i === 0) {
           results[which].assets = assetBytes(baseUrl, load.resources, load.document && load.document.url, load.firstFrame);
           results[which].idleFrames = await measureIdle(load.page, which);
@@ -400,11 +421,48 @@ async function main() {
     `Baseline: bench/baseline/main.cpp — bare Dear ImGui + SDL2 + WebGL2, one window, redraws every frame (stock example policy), ImGui's default font (no CJK fonts, no content, no model). Same wasm build and flags as the app.`,
     `Chromium ${chromiumVersion} headless, SwiftShader WebGL2, viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${LOADS} loads each, interleaved. Timings are noisy on shared machines: compare ratios from the same run. See docs/quality.md.`,
   ];
-  const report = `${text}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+  const report = `${text}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${startupTable(results)}\n`;
   console.log(report);
   writeFileSync(join(OUT_DIR, 'report.md'), report);
   writeFileSync(join(OUT_DIR, 'report.json'), JSON.stringify({ date: new Date().toISOString(), rows, results }, null, 1));
   console.log(`bench: report written to ${join(OUT_DIR, 'report.md')} (samples in report.json)`);
+}
+
+// Where the time to the first frame goes: the median time of each start-up mark (performance.mark "chips:*": site/app.js,
+// wasm/main.cpp, bench/baseline/main.cpp) and the step from the mark before. The baseline has only the marks of
+// what it does too (main, GL ready, first frame); its loading is one streaming instantiate.
+const STARTUP_MARKS = [
+  ['chips:wasm-compiled', 'wasm compiled (streaming, page JS)'],
+  ['chips:assets-downloaded', 'fonts and module here'],
+  ['chips:glue-ready', 'emscripten glue ran'],
+  ['chips:wasm-instantiated', 'module instantiated'],
+  ['chips:main', 'main() starts'],
+  ['chips:gl-ready', 'SDL, WebGL2 context, ImGui ready'],
+  ['chips:content-read', 'content snapshot read'],
+  ['chips:content-loaded', 'App::load done (claims checked, scenario estimated)'],
+  ['chips:fonts-added', 'fonts handed to ImGui'],
+  ['chips:view-restored', 'settings, environment and link applied'],
+  ['chips:first-frame-start', 'first frame starts (first rAF)'],
+  ['chips:first-frame', 'first frame drawn'],
+];
+function startupTable(results) {
+  const medianMark = (which, name) => median(results[which].loads.map((l) => (l.marks || {})[name]).filter(Number.isFinite));
+  const lines = ['Start-up phases, median ms since navigation (step = since the mark above):', '',
+    '| mark | app | app step | baseline | baseline step |', '|---|---|---|---|---|'];
+  let previous = { app: 0, baseline: 0 };
+  // In the order they happened in the app (the glue may run before the module has finished compiling).
+  const byAppTime = [...STARTUP_MARKS].sort((a, b) => (medianMark('app', a[0]) || Infinity) - (medianMark('app', b[0]) || Infinity));
+  for (const [name, label] of byAppTime) {
+    const cell = {};
+    for (const which of ['app', 'baseline']) {
+      const value = medianMark(which, name);
+      cell[which] = Number.isFinite(value) ? [ms(value), ms(value - previous[which])] : ['—', '—'];
+      if (Number.isFinite(value)) previous[which] = value;
+    }
+    if (cell.app[0] === '—' && cell.baseline[0] === '—') continue;
+    lines.push(`| ${label} | ${cell.app[0]} | ${cell.app[1]} | ${cell.baseline[0]} | ${cell.baseline[1]} |`);
+  }
+  return lines.join('\n');
 }
 
 main().catch((error) => { console.error(`bench: ${error.stack || error.message}`); process.exit(1); });

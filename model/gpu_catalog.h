@@ -63,6 +63,10 @@ struct GpuCatalog {
     std::string id_list() const;                      // "h800, h100, ..." for error messages
 };
 
+// The loader's numeric checks on a spec that did not come from JSON (the content snapshot): every figure inside its
+// sanity bounds, price ranges ordered, FP8 absent (0) or not below BF16. "" when fine, else "<field>: <problem>".
+std::string check_gpu_spec(const GpuSpec& gpu);
+
 // Parses the text of content/gpus.json ({"gpus":[...]}) into `catalog`. Every problem is appended to `errors`
 // with `file_name` and a JSON pointer; returns true when no error was added. Entries with errors are skipped.
 bool load_gpu_catalog(const std::string& json_text, const std::string& file_name, GpuCatalog& catalog,

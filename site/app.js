@@ -134,7 +134,10 @@
       root.classList.add('app-running');
       resolveReady();
     },
-    onFatal(message) { showError('The app could not start (' + message + ').' + fallbackHint()); },
+    onFatal(message) {
+      if (/^WebGL2:/.test(message)) showError(NO_WEBGL2 + ' (' + message + ')' + fallbackHint());
+      else showError('The app could not start (' + message + ').' + fallbackHint());
+    },
     copyText(text) {
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(() => announce('Copied.'), () => copyWithTextarea(text));
@@ -290,8 +293,11 @@
     showError('This browser cannot run WebAssembly, which the interactive part needs.' + fallbackHint());
     return;
   }
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    showError('This browser or device has WebGL2 turned off, which the interactive part needs.' + fallbackHint());
+  // Only whether the browser knows WebGL2 at all: creating a context to find out costs ~15 ms of main thread on a slow
+  // machine, and the app creates its own anyway (when that fails, wasm/main.cpp reports "WebGL2" → onFatal below).
+  const NO_WEBGL2 = 'This browser or device has WebGL2 turned off, which the interactive part needs.';
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    showError(NO_WEBGL2 + fallbackHint());
     return;
   }
   canvas.addEventListener('webglcontextlost', () => {
@@ -301,14 +307,23 @@
   // [SECTION] Loading with progress in bytes (or decoding the assets the offline file carries)
   const loaded = new Map();
   const totals = new Map();
+  // At most once per displayed frame: chunks arrive faster than that, and each update costs a style pass.
+  let progressScheduled = false;
+  let downloadsDone = false; // then the status says "Starting…", and a late progress update must not overwrite it
   function updateProgress() {
-    if (failed) return;
-    let done = 0, total = 0;
-    for (const value of loaded.values()) done += value;
-    for (const value of totals.values()) total += value;
-    const kb = (bytes) => Math.round(bytes / 1024).toLocaleString('en');
-    statusText.textContent = total > 0 ? `Loading… ${kb(done)} KB of ${kb(total)} KB` : 'Loading…';
-    if (total > 0) { statusProgress.max = total; statusProgress.value = done; }
+    if (progressScheduled) return;
+    progressScheduled = true;
+    requestAnimationFrame(() => {
+      progressScheduled = false;
+      if (failed || started || downloadsDone) return;
+      let done = 0, total = 0;
+      for (const value of loaded.values()) done += value;
+      for (const value of totals.values()) total += value;
+      // Thousands separators by hand: the first toLocaleString() loads locale data (~20 ms on a slow machine).
+      const kb = (bytes) => String(Math.round(bytes / 1024)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      statusText.textContent = total > 0 ? `Loading… ${kb(done)} KB of ${kb(total)} KB` : 'Loading…';
+      if (total > 0) { statusProgress.max = total; statusProgress.value = done; }
+    });
   }
   function embeddedBytes(name) {
     const node = document.querySelector(`script[data-asset="${name}"]`);
@@ -324,6 +339,9 @@
     if (embedded) return embedded;
     const response = await fetch(name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return readBody(name, response, withProgress);
+  }
+  async function readBody(name, response, withProgress) {
     // Content-Length counts compressed bytes when the server gzips; the body we read is decompressed. Use the
     // header as the total only when it can be right, and grow the total as bytes arrive otherwise.
     const compressed = (response.headers.get('Content-Encoding') || 'identity') !== 'identity';
@@ -347,6 +365,27 @@
     let offset = 0;
     for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
     return bytes;
+  }
+  // The module compiles while it streams in (compileStreaming: each chunk is validated as it arrives, and the browser
+  // may cache the compiled code for the next visit); a copy of the stream is read only to show progress, and is the
+  // fallback when streaming compilation is refused (a server sending another Content-Type than application/wasm).
+  async function compileModule(name) {
+    const embedded = offline ? embeddedBytes(name) : null;
+    if (embedded) return WebAssembly.compile(embedded);
+    const response = await fetch(name);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    if (typeof WebAssembly.compileStreaming !== 'function' || !response.body) {
+      return WebAssembly.compile(await readBody(name, response, true));
+    }
+    const bytes = readBody(name, response.clone(), true);
+    try {
+      const module = await WebAssembly.compileStreaming(response);
+      await bytes;
+      return module;
+    } catch (error) {
+      if (error instanceof WebAssembly.CompileError) throw error; // a broken module: same error from the bytes
+      return WebAssembly.compile(await bytes);
+    }
   }
 
   // The TC face is needed only for 繁體中文 and traditional quotes; its script is in the text version (lang attr).
@@ -413,51 +452,74 @@
   // the cards in view, and the 繁體中文 button is drawn with the SC face, which holds those characters), and the app
   // asks for the TC face the moment it draws traditional text (wasm/main.cpp request_traditional_if_used →
   // needTraditionalFont). The offline file carries it inside, so it has nothing to wait for.
-  const startWithTraditional = offline || needsTraditional(visit.query) ||
-    (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant');
-  const startAssets = ['chips.wasm', 'fonts/ui-sc.otf'].concat(startWithTraditional ? ['fonts/ui-tc.otf'] : []);
-  if (startWithTraditional) api.traditionalFont = 'loading';
+  // This script sits before the text version in the page, so the downloads start while the rest is still being read;
+  // whether a linked quote is traditional is written in the text version (data-script), known once it is parsed.
+  const mark = (name) => { try { performance.mark(name); } catch (error) { /* old browsers: no marks */ } };
+  const documentParsed = document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+  const linkedQuote = new URLSearchParams(visit.query).get('quote');
+  const traditionalAtStart = offline || needsTraditional(visit.query) ||
+    (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant')
+    ? Promise.resolve(true)
+    : !linkedQuote || document.getElementById('quote-' + linkedQuote)
+      ? Promise.resolve(false) // nothing to look up, or its card is already parsed: needsTraditional said no
+      : documentParsed.then(() => needsTraditional(visit.query));
   updateProgress();
-  // The glue script downloads while the assets do (it runs only once they are here: <script> below).
-  if (!offline) {
-    const preload = document.createElement('link');
-    preload.rel = 'preload';
-    preload.as = 'script';
-    preload.href = 'chips.js';
-    document.head.appendChild(preload);
-  }
-  const downloads = startAssets.map((name) => fetchBytes(name, true));
-  // Compile the module as soon as its bytes are here, while the fonts and the glue still load; the glue instantiates
-  // it through Module.instantiateWasm. A module that does not compile is reported there ("could not start").
-  const compiled = downloads[0].then((bytes) => WebAssembly.compile(bytes));
+  // The glue script downloads while the assets do (<link rel="preload"> in the page's head).
+  const compiled = compileModule('chips.wasm');
   compiled.catch(() => {});
-  Promise.all(downloads).then(([, fontSimplified, fontTraditional]) => {
-    if (failed) return;
-    statusText.textContent = 'Starting…';
+  const downloads = [compiled, fetchBytes('fonts/ui-sc.otf', true),
+    traditionalAtStart.then((needed) => {
+      if (!needed) return null;
+      api.traditionalFont = 'loading';
+      return fetchBytes('fonts/ui-tc.otf', true);
+    })];
+  // The glue instantiates the compiled module through Module.instantiateWasm; a module that does not compile is
+  // reported there ("could not start").
+  compiled.then(() => mark('chips:wasm-compiled'), () => {});
+  const assetsReady = Promise.all(downloads).then(([, fontSimplified, fontTraditional]) => {
+    mark('chips:assets-downloaded');
+    downloadsDone = true;
+    if (!failed) statusText.textContent = 'Starting…';
     assets.set('ui-sc.otf', fontSimplified);
     if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
-    const Module = window.Module = moduleRef = {
-      canvas,
-      instantiateWasm(imports, receiveInstance) {
-        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
-          .catch((error) => page.onFatal('WebAssembly: ' + (error && error.message ? error.message : error)));
-        return {}; // asynchronous: the glue waits for receiveInstance
-      },
-      onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
-      print: (text) => console.log(text),
-      printErr: (text) => console.error(text),
-      onAbort: (reason) => page.onFatal('aborted: ' + reason),
-    };
-    if (offline) {
-      // chips.js is inline in the offline file, as a function waiting for its Module (scripts/pack_offline.mjs).
-      window.chipsAndClaimsStart(Module);
-      return;
-    }
+  });
+  assetsReady.catch((error) => {
+    if (error instanceof WebAssembly.CompileError) page.onFatal('WebAssembly: ' + error.message); // arrived, but broken
+    else showError('Loading failed: ' + error.message + '.' + fallbackHint());
+  });
+
+  // The glue starts now and runs while the assets still download (parsing it took ~30 ms on a slow machine that the
+  // page used to spend waiting); main() runs once the glue has the instance, which waits for module and fonts.
+  const Module = window.Module = moduleRef = {
+    canvas,
+    instantiateWasm(imports, receiveInstance) {
+      mark('chips:glue-ready');
+      Promise.all([compiled, assetsReady])
+        .then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => {
+          mark('chips:wasm-instantiated');
+          receiveInstance(instance, module);
+        }))
+        .catch((error) => {
+          if (!failed) page.onFatal('WebAssembly: ' + (error && error.message ? error.message : error));
+        });
+      return {}; // asynchronous: the glue waits for receiveInstance
+    },
+    onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
+    print: (text) => console.log(text),
+    printErr: (text) => console.error(text),
+    onAbort: (reason) => page.onFatal('aborted: ' + reason),
+  };
+  if (offline) {
+    // chips.js is inline in the offline file, as a function waiting for its Module (scripts/pack_offline.mjs).
+    window.chipsAndClaimsStart(Module);
+  } else {
     const script = document.createElement('script');
     script.src = 'chips.js';
     script.onerror = () => showError('chips.js could not be loaded.' + fallbackHint());
     document.body.appendChild(script);
-  }).catch((error) => showError('Loading failed: ' + error.message + '.' + fallbackHint()));
+  }
 
   // An uncaught error before the first frame would leave a spinner forever: show it.
   window.addEventListener('error', (event) => { if (!started) showError('The app could not start (' + event.message + ').' + fallbackHint()); });

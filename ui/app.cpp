@@ -57,13 +57,6 @@ App::~App() = default;
 
 namespace {
 
-const std::string* find_text(const ContentTexts& content, const char* name) {
-    auto found = content.find(name);
-    if (found != content.end()) return &found->second;
-    found = content.find(std::string("content/") + name);
-    return found != content.end() ? &found->second : nullptr;
-}
-
 VerdictKind to_kind(Verdict verdict) {
     switch (verdict) {
     case Verdict::consistent:
@@ -113,28 +106,21 @@ void check_claims(AppState& state) {
 } // namespace
 
 bool App::load(const ContentTexts& content, ContentErrors& errors) {
+    ContentBundle bundle;
+    load_content_bundle(content, bundle, errors);
+    return load(std::move(bundle), errors);
+}
+
+bool App::load(ContentBundle&& bundle, ContentErrors& errors) {
     AppState& state = impl_->state;
     state = AppState();
-    auto strings = std::make_shared<StringTable>();
-    const char* names[] = {"gpus.json", "presets.json", "quotes.json", "strings.json"};
-    for (const char* name : names)
-        if (!find_text(content, name)) errors.push_back({std::string("content/") + name, "", "missing file"});
-    if (const std::string* text = find_text(content, "strings.json"))
-        load_strings(*text, "content/strings.json", *strings, errors);
-    if (const std::string* text = find_text(content, "gpus.json"))
-        load_gpu_catalog(*text, "content/gpus.json", state.gpus, errors);
-    if (const std::string* text = find_text(content, "presets.json"))
-        load_presets(*text, "content/presets.json", state.gpus, state.presets, errors);
-    if (const std::string* text = find_text(content, "quotes.json"))
-        load_quotes(*text, "content/quotes.json", state.library, errors);
-    // Reader journeys (docs/journeys.md): optional files; without them there is no tour and no CNY choice.
-    if (const std::string* text = find_text(content, "tour.json")) {
-        if (!load_tour(*text, "content/tour.json", state.tour, errors)) state.tour = Tour();
-    }
+    auto strings = std::make_shared<StringTable>(std::move(bundle.strings));
+    state.gpus = std::move(bundle.gpus);
+    state.presets = std::move(bundle.presets);
+    state.library = std::move(bundle.quotes);
+    state.tour = std::move(bundle.tour);
     state.tour_nav = TourNavigator(state.tour.steps.size());
-    if (const std::string* text = find_text(content, "currency.json")) {
-        if (!load_currency(*text, "content/currency.json", state.rate, errors)) state.rate = CurrencyRate();
-    }
+    state.rate = std::move(bundle.rate);
     state.strings = strings;
     set_active_strings(strings);
     state.load_errors = errors;

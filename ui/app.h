@@ -5,6 +5,7 @@
 // and forwards page requests (state, results, quote selection) to the methods below. Nothing in ui/ knows about
 // SDL, WebGL or the browser.
 #pragma once
+#include "model/content_bundle.h"
 #include "model/content_error.h"
 
 #include <functional>
@@ -16,8 +17,8 @@ struct ImFont;
 
 namespace chips::ui {
 
-// Raw content files by name ("gpus.json" → its text). The app parses and validates them itself.
-using ContentTexts = std::map<std::string, std::string>;
+// Raw content files by name ("gpus.json" → its text), as model/content_bundle.h reads them.
+using ContentTexts = chips::ContentTexts;
 
 // The two faces the app draws with; either may be null in tests (then ImGui's default font is used).
 struct AppFonts {
@@ -46,9 +47,11 @@ class App {
     App();
     ~App();
 
-    // Parses and validates the content. On failure returns false and fills `errors`; the app then draws an error
-    // panel naming each problem instead of the explainer.
+    // Takes the content: JSON texts (parsed and checked here: tests, tools) or a bundle already loaded (the web app
+    // reads one from the build's binary snapshot, model/content_snapshot.h). On failure returns false and fills
+    // `errors`; the app then draws an error panel naming each problem instead of the explainer.
     bool load(const ContentTexts& content, ContentErrors& errors);
+    bool load(ContentBundle&& bundle, ContentErrors& errors);
     void set_fonts(const AppFonts& fonts);
     void set_platform(const PlatformHooks& hooks);
 

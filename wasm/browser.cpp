@@ -144,6 +144,13 @@ void page_summary_changed(const std::string& summary) { page_call("onSummaryChan
 void page_notices(const std::string& reply_json) { page_call("onNotices", reply_json); }
 void page_need_traditional_font() { page_call("needTraditionalFont"); }
 
+// clang-format off
+EM_JS(void, js_performance_mark, (const char* name), {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+});
+// clang-format on
+void mark_startup(const char* name) { js_performance_mark(name); }
+
 } // namespace chips::wasm
 
 // The page calls this on every input event it sees (pointer, wheel, key, touch, resize, focus).

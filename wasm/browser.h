@@ -26,4 +26,6 @@ void page_view_changed(const std::string& permalink_query); // the address bar f
 void page_summary_changed(const std::string& summary);      // the aria-live region follows the results
 void page_notices(const std::string& reply_json);           // notices from a permalink, shown above the app
 void page_need_traditional_font();                          // traditional text is on screen: fetch the TC face
+// A named point in the start-up (performance.mark): scripts/bench prints where the time to the first frame goes.
+void mark_startup(const char* name);
 } // namespace chips::wasm

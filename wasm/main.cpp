@@ -2,10 +2,11 @@
 //
 // Index
 //   [SECTION] Globals
-//   [SECTION] Content and fonts (content is embedded in the module; fonts come from the page, see site/app.js)
+//   [SECTION] Content and fonts (the content snapshot is embedded in the module; fonts come from the page)
 //   [SECTION] Page sync (address bar and aria-live region follow the app)
 //   [SECTION] Frame loop (draws only when something changed: see wasm/idle.h)
 //   [SECTION] main()
+#include "model/content_snapshot.h"
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
@@ -91,14 +92,23 @@ void request_traditional_if_used() {
 // [SECTION] Page sync
 // ---------------------------------------------------------------------------------------------------------------------
 // Called after each drawn frame (frames are drawn only after input or a bridge call, so this costs nothing idle).
-void sync_page() {
-    static std::string last_query = "\x01", last_summary = "\x01"; // never equal to a real value: first frame sends
+// While a slider is dragged the view changes every frame; the page hears of it at most every
+// kPageSyncIntervalSeconds: a change after a quiet spell goes out at once, the rest of a drag in steps, and the last
+// state when the frame loop pauses (`force`). Chromium ignores history.replaceState beyond ~100 calls in 10 s
+// ("Throttling navigation"), which a drag at 60 frames/s reached in 2 s, and each call cost the frame a few ms.
+constexpr double kPageSyncIntervalSeconds = 0.25;
+void sync_page(double now_seconds, bool force) {
+    static std::string last_query = "\x01", last_summary = "\x01"; // never equal to a real value: the first is sent
+    static double last_sent_seconds = -1.0e9;
+    if (!force && now_seconds - last_sent_seconds < kPageSyncIntervalSeconds) return;
     std::string query = g_app->permalink_query();
+    std::string summary = g_app->accessible_summary();
+    if (query == last_query && summary == last_summary) return;
+    last_sent_seconds = now_seconds;
     if (query != last_query) {
         last_query = query;
         chips::wasm::page_view_changed(query);
     }
-    std::string summary = g_app->accessible_summary();
     if (summary != last_summary) {
         last_summary = summary;
         chips::wasm::page_summary_changed(summary);
@@ -119,10 +129,12 @@ void frame() {
     const double now_seconds = emscripten_get_now() / 1000.0;
     if (had_input) g_idle.on_input(now_seconds);
     if (!g_idle.should_draw(now_seconds, g_app->wants_continuous_frames())) {
+        if (g_frames_drawn > 0) sync_page(now_seconds, true); // what a drag's last frames showed
         chips::wasm::pause_frame_loop();
         return;
     }
 
+    if (g_frames_drawn == 0) chips::wasm::mark_startup("chips:first-frame-start");
     const double frame_start_ms = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -137,10 +149,18 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_idle.on_frame_drawn();
-    sync_page();
-    request_traditional_if_used();
+    // The page follows from the second frame on: the address bar and the aria-live text are not needed to show the
+    // first frame, and writing them cost ~8 ms of it on a slow machine. A second frame always follows the first.
+    if (g_frames_drawn > 0) {
+        sync_page(now_seconds, false);
+        request_traditional_if_used();
+    }
     chips::wasm::record_frame_ms(emscripten_get_now() - frame_start_ms); // scripts/bench reads these
-    if (++g_frames_drawn == 1) chips::wasm::notify_first_frame();
+    if (++g_frames_drawn == 1) {
+        chips::wasm::mark_startup("chips:first-frame");
+        chips::wasm::notify_first_frame();
+        chips::wasm::request_frames();
+    }
 }
 } // namespace
 
@@ -167,6 +187,7 @@ bool chips::wasm::load_traditional_font() {
 // [SECTION] main()
 // ---------------------------------------------------------------------------------------------------------------------
 int main(int, char**) {
+    chips::wasm::mark_startup("chips:main");
     // Keyboard events go to the canvas only (not the whole page): an embedding article keeps its own keys.
     // site/app.js focuses the canvas on pointerdown, because SDL's mousedown handler calls preventDefault, which
     // would otherwise keep the focus where it was (and inside an iframe, outside the frame).
@@ -204,19 +225,24 @@ int main(int, char**) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     chips::wasm::install_browser_hooks();
 
+    chips::wasm::mark_startup("chips:gl-ready");
     static chips::ui::App app;
     g_app = &app;
-    chips::ui::ContentTexts content;
-    for (const char* name :
-         {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"}) {
-        std::string text;
-        if (read_file((std::string("/content/") + name).c_str(), text)) content[name] = text;
-    }
+    // The content arrives as the build's binary snapshot of content/*.json (model/content_snapshot.h): reading it
+    // is a few small functions, where parsing the JSON here cost 40–130 ms before the first frame.
     chips::ContentErrors errors;
-    if (!app.load(content, errors)) {
+    chips::ContentBundle bundle;
+    std::string snapshot;
+    if (!read_file("/content/content.snapshot", snapshot))
+        errors.push_back({"content.snapshot", "", "missing from the module (wasm/wasm.cmake embeds it)"});
+    else
+        chips::read_content_snapshot(snapshot, "content.snapshot", bundle, errors);
+    chips::wasm::mark_startup("chips:content-read");
+    if (!app.load(std::move(bundle), errors)) {
         for (const chips::ContentError& error : errors) std::fprintf(stderr, "%s\n", error.to_string().c_str());
     }
     app.set_platform(chips::wasm::platform_hooks());
+    chips::wasm::mark_startup("chips:content-loaded");
 
     // The TC face comes now when the first view needs it (site/app.js decides from the link and settings), else
     // later (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
@@ -227,6 +253,7 @@ int main(int, char**) {
     if (g_fonts.traditional_is_stand_in) g_fonts.traditional = stand_in;
     else if (stand_in) io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
     app.set_fonts(g_fonts);
+    chips::wasm::mark_startup("chips:fonts-added");
 
     // Reader's own settings first, then the link's view on top (a link's language wins for this visit only:
     // site/app.js does not save settings during a visit that started from someone's link).
@@ -254,6 +281,7 @@ int main(int, char**) {
         std::printf("link ignored: %s\n", error.what());
     }
 
+    chips::wasm::mark_startup("chips:view-restored");
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -8,10 +8,13 @@ endif()
 if(NOT EXISTS "${SDL2_WASM_DIR}/lib/libSDL2.a")
   message(FATAL_ERROR "SDL2 for WebAssembly not found at '${SDL2_WASM_DIR}': run scripts/setup.sh first")
 endif()
-# The text version comes from a native program (tools/render_fallback.cpp); this configuration cannot build or run
-# native code, so scripts/build.sh builds it in build/native first.
+# The text version and the content snapshot come from native programs (tools/render_fallback.cpp,
+# tools/snapshot_content.cpp); this configuration cannot build or run native code, so scripts/build.sh builds them in
+# build/native first.
 set(CHIPS_RENDER_FALLBACK "${CMAKE_SOURCE_DIR}/build/native/render_fallback" CACHE FILEPATH
     "Native tools/render_fallback (scripts/build.sh wasm builds it first)")
+set(CHIPS_SNAPSHOT_CONTENT "${CMAKE_SOURCE_DIR}/build/native/snapshot_content" CACHE FILEPATH
+    "Native tools/snapshot_content (scripts/build.sh wasm builds it first)")
 find_program(CHIPS_NODE node REQUIRED)
 # The budget for everything loaded before the first frame, gzip-compressed (scripts/size_report.mjs).
 set(CHIPS_FIRST_FRAME_BUDGET_KB 900 CACHE STRING "Max gzip KB loaded before the first frame; over it fails the build")
@@ -56,11 +59,17 @@ target_link_options(chips_app PRIVATE
 if(CHIPS_WASM_CLOSURE)
   target_link_options(chips_app PRIVATE --closure 1)
 endif()
-foreach(content_file IN LISTS chips_content_files) # the JSON content travels inside the module (no extra request)
-  get_filename_component(content_name "${content_file}" NAME)
-  target_link_options(chips_app PRIVATE "SHELL:--embed-file ${content_file}@/content/${content_name}")
-endforeach()
-set_property(TARGET chips_app APPEND PROPERTY LINK_DEPENDS ${chips_content_files})
+# The content travels inside the module (no extra request), as the binary snapshot of the validated JSON
+# (model/content_snapshot.h): the app reads it at start without a JSON parser (docs/quality.md, "Findings").
+set(content_snapshot "${CMAKE_BINARY_DIR}/content.snapshot")
+add_custom_command(OUTPUT "${content_snapshot}"
+  COMMAND "${CHIPS_SNAPSHOT_CONTENT}" --content "${CHIPS_CONTENT_DIR}" --out "${content_snapshot}"
+  DEPENDS "${CHIPS_SNAPSHOT_CONTENT}" ${chips_content_files}
+  COMMENT "Writing the content snapshot (tools/snapshot_content)")
+add_custom_target(chips_content_snapshot DEPENDS "${content_snapshot}")
+add_dependencies(chips_app chips_content_snapshot)
+target_link_options(chips_app PRIVATE "SHELL:--embed-file ${content_snapshot}@/content/content.snapshot")
+set_property(TARGET chips_app APPEND PROPERTY LINK_DEPENDS "${content_snapshot}")
 
 # Fonts: subsets of Noto Sans CJK SC and TC holding exactly the characters content/ can show (scripts/make_fonts.py).
 set(font_outputs "${site_dir}/fonts/ui-sc.otf" "${site_dir}/fonts/ui-tc.otf")

@@ -36,7 +36,11 @@ float g_value = 0.5f;
 ImVec2 g_slider_min, g_slider_max; // slider rectangle in ImGui (= canvas CSS) pixels, for the scripted drag
 char g_rect_reply[128];
 
+// The same start-up marks as the app's (wasm/browser.cpp mark_startup), so scripts/bench can compare the phases.
+void mark(const char* name) { EM_ASM({ performance.mark(UTF8ToString($0)); }, name); }
+
 void frame() {
+    if (g_frames_drawn == 0) mark("chips:first-frame-start");
     const double start_ms = emscripten_get_now();
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
@@ -63,7 +67,10 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     chips::wasm::record_frame_ms(emscripten_get_now() - start_ms);
-    if (++g_frames_drawn == 1) EM_ASM({ window['__benchFirstFrame'] = performance.now(); }, 0);
+    if (++g_frames_drawn == 1) {
+        mark("chips:first-frame");
+        EM_ASM({ window['__benchFirstFrame'] = performance.now(); }, 0);
+    }
 }
 } // namespace
 
@@ -77,6 +84,7 @@ EMSCRIPTEN_KEEPALIVE const char* baseline_slider_rect() {
 }
 
 int main(int, char**) {
+    mark("chips:main");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
         return 1;
@@ -103,6 +111,7 @@ int main(int, char**) {
     ImGui::StyleColorsDark();
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl_context);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    mark("chips:gl-ready");
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }
