@@ -59,6 +59,16 @@
   if (view === 'embed' && !/(^|&)view=/.test(visit.query)) visit.query += (visit.query ? '&' : '') + 'view=embed';
   const savedSettings = storage.get('localStorage', SETTINGS_KEY) || '';
 
+  // The page around the canvas takes the theme the reader picked in the app ("system" leaves it to the media query in
+  // style.css); at start from the saved settings, before anything is drawn, then whenever the app's settings change.
+  function applyPageTheme(settingsJson) {
+    let theme = '';
+    try { theme = String(JSON.parse(settingsJson || '{}').theme || ''); } catch (error) { /* unreadable: unchanged */ }
+    if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+    else delete root.dataset.theme;
+  }
+  applyPageTheme(savedSettings);
+
   // [SECTION] Status, errors and notices shown in the page (never a blank canvas)
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -157,6 +167,7 @@
     },
     toggleFullscreen() { togglePresenter(); },
     saveSettings(json) {
+      applyPageTheme(json);
       if (visit.fromLink) return; // someone's link (or an embed) is showing: keep the reader's own settings
       storage.set('localStorage', SETTINGS_KEY, json);
     },
@@ -280,7 +291,10 @@
     api.summary = call('chips_accessible_summary', 'string', []);
     api.settings = () => parse(settingsJson(), 'settings');
     const applySettings = call('chips_apply_settings_json', null, ['string']);
-    api.applySettings = (partial) => applySettings(typeof partial === 'string' ? partial : JSON.stringify(partial));
+    api.applySettings = (partial) => {
+      applySettings(typeof partial === 'string' ? partial : JSON.stringify(partial));
+      applyPageTheme(settingsJson()); // restoring settings does not save them, so the page asks for the theme here
+    };
     api.wheelWanted = (dx, dy) => wheelWanted(dx, dy) === 1;
     const controlRect = call('chips_control_rect', 'string', ['string']);
     const controlIds = call('chips_control_ids', 'string', []);

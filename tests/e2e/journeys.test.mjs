@@ -235,9 +235,20 @@ test('themes: the system preference is followed, a manual choice wins and is sav
     assert.equal(saved.theme, 'light', `saved settings: ${JSON.stringify(saved)}`);
     const again = await brightness(page, await canvas.screenshot());
     assert.ok(again - dark > 80, `manual light: ${again.toFixed(1)} vs dark ${dark.toFixed(1)}`);
+    // The page around the canvas follows the reader's choice too, not the system's.
+    const pageBrightness = () => page.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+      return (r + g + b) / 3;
+    });
+    const pageLight = await pageBrightness();
+    assert.ok(pageLight > 200, `manual light, system dark: the page background is ${pageLight.toFixed(0)}/255, still dark`);
 
     // Dark theme with a verdict-coloured quote and the tour outline, for the reader's eye (screenshot only).
     await page.evaluate(() => window.chipsAndClaims.applySettings({ theme: 'dark' }));
+    await page.emulateMedia({ colorScheme: 'light' }); // the system goes light again; the reader's dark choice wins
+    await settle(page, 'manual dark, system light');
+    const pageDark = await pageBrightness();
+    assert.ok(pageDark < 60, `manual dark, system light: the page background is ${pageDark.toFixed(0)}/255, not dark`);
     await page.evaluate(() => window.chipsAndClaims.applyQuery('tour=headline'));
     await settle(page, 'dark tour');
     await screenshot(page, 'journeys-theme-dark-tour');
