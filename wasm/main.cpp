@@ -10,6 +10,7 @@
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
+#include "wasm/content_data.h"
 #include "wasm/frame_stats.h"
 #include "wasm/idle.h"
 
@@ -24,6 +25,7 @@
 #include <cstring>
 #include <exception>
 #include <string>
+#include <string_view>
 
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Globals
@@ -42,22 +44,6 @@ long g_key_events = 0;   // SDL key events received (tests check that focus afte
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Content and fonts
 // ---------------------------------------------------------------------------------------------------------------------
-// One read into a string of the right size (a stream copy went through the streambuf piece by piece: ~20 ms for the
-// ~200 KB of content at start-up, before the code was warm).
-bool read_file(const char* path, std::string& out) {
-    std::FILE* file = std::fopen(path, "rb");
-    if (!file) return false;
-    bool ok = std::fseek(file, 0, SEEK_END) == 0;
-    const long size = ok ? std::ftell(file) : -1;
-    ok = size >= 0 && std::fseek(file, 0, SEEK_SET) == 0;
-    if (ok) {
-        out.resize(static_cast<std::size_t>(size));
-        ok = std::fread(out.data(), 1, out.size(), file) == out.size();
-    }
-    std::fclose(file);
-    return ok;
-}
-
 // The page fetched the font (with byte progress) before starting us; its bytes arrive in malloc'd memory, which the
 // atlas owns from here on and frees with IM_FREE (ImGui's default allocator is malloc/free).
 ImFont* add_font_bytes(void* data, int size) {
@@ -228,15 +214,13 @@ int main(int, char**) {
     chips::wasm::mark_startup("chips:gl-ready");
     static chips::ui::App app;
     g_app = &app;
-    // The content arrives as the build's binary snapshot of content/*.json (model/content_snapshot.h): reading it
-    // is a few small functions, where parsing the JSON here cost 40–130 ms before the first frame.
+    // The content is the build's binary snapshot of content/*.json (model/content_snapshot.h), compiled into the
+    // module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
+    // before the first frame.
     chips::ContentErrors errors;
     chips::ContentBundle bundle;
-    std::string snapshot;
-    if (!read_file("/content/content.snapshot", snapshot))
-        errors.push_back({"content.snapshot", "", "missing from the module (wasm/wasm.cmake embeds it)"});
-    else
-        chips::read_content_snapshot(snapshot, "content.snapshot", bundle, errors);
+    chips::read_content_snapshot(std::string_view(chips_content_snapshot, chips_content_snapshot_size),
+                                 "content.snapshot", bundle, errors);
     chips::wasm::mark_startup("chips:content-read");
     if (!app.load(std::move(bundle), errors)) {
         for (const chips::ContentError& error : errors) std::fprintf(stderr, "%s\n", error.to_string().c_str());

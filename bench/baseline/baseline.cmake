@@ -48,7 +48,10 @@ set_target_properties(chips_estimate_bench PROPERTIES OUTPUT_NAME estimate_bench
                                                       RUNTIME_OUTPUT_DIRECTORY "${estimate_bench_dir}")
 target_link_libraries(chips_estimate_bench PRIVATE chips_model)
 target_compile_options(chips_estimate_bench PRIVATE ${chips_bench_compile_options})
-target_link_options(chips_estimate_bench PRIVATE ${chips_bench_link_options}
+# It reads gpus.json from an embedded file, so it needs the file system the app goes without.
+set(chips_estimate_bench_link_options ${chips_bench_link_options})
+list(FILTER chips_estimate_bench_link_options EXCLUDE REGEX "FILESYSTEM")
+target_link_options(chips_estimate_bench PRIVATE ${chips_estimate_bench_link_options} -sFORCE_FILESYSTEM=1
                     "SHELL:--embed-file ${CHIPS_CONTENT_DIR}/gpus.json@/content/gpus.json")
 set_property(TARGET chips_estimate_bench APPEND PROPERTY LINK_DEPENDS "${CHIPS_CONTENT_DIR}/gpus.json")
 set(estimate_page_copies)
