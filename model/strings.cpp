@@ -48,7 +48,7 @@ bool lang_from_code(std::string_view code, Lang& lang_out) {
 }
 
 const char* StringTable::tr(std::string_view key, Lang lang) const {
-    const auto found = entries_.find(std::string(key));
+    const auto found = entries_.find(key);
     if (found != entries_.end()) {
         const Entry& entry = found->second;
         const std::string& text = lang == Lang::zh_hans   ? entry.zh_hans

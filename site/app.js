@@ -119,11 +119,34 @@
   const assets = new Map(); // name → Uint8Array, handed over once (takeAsset)
   let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
   // The page's own words follow the app's interface language (the app puts lang= in the view query).
+  let introLang = '';
   function showIntroFor(lang) {
+    if (lang === introLang) return; // called on every view change; the DOM is touched only when the language changes
+    introLang = lang;
     const intros = document.querySelectorAll('.intro[data-lang]');
     if (![...intros].some((node) => node.dataset.lang === lang)) return;
     for (const node of intros) node.hidden = node.dataset.lang !== lang;
     document.documentElement.lang = lang;
+  }
+
+  // The address bar (and the marker that lets a reload recognise our own query) follows the view: at once after a
+  // quiet second, at most once a second while a slider is dragged, and the last view always. Each write cost ~2 ms
+  // of a frame (replaceState + sessionStorage), and Chromium ignores replaceState beyond ~100 calls in 10 s.
+  let addressWrittenAt = -Infinity, addressTimer = 0, pendingAddress = null;
+  function writeAddress(query) {
+    pendingAddress = query;
+    if (addressTimer) return;
+    const wait = addressWrittenAt + 1000 - performance.now();
+    const write = () => {
+      addressTimer = 0;
+      addressWrittenAt = performance.now();
+      const next = pendingAddress;
+      storage.set('sessionStorage', OWN_QUERY_KEY, next);
+      try {
+        history.replaceState(history.state, '', next ? '?' + next : location.pathname);
+      } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
+    };
+    if (wait <= 0) write(); else addressTimer = setTimeout(write, wait);
   }
 
   const page = window.chipsAndClaimsPage = {
@@ -197,10 +220,7 @@
         for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
         return;
       }
-      storage.set('sessionStorage', OWN_QUERY_KEY, query);
-      try {
-        history.replaceState(history.state, '', query ? '?' + query : location.pathname);
-      } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
+      writeAddress(query);
     },
     onSummaryChanged(text) { announce(text); },
     needTraditionalFont() { loadTraditionalFont(); },

@@ -78,8 +78,8 @@ void request_traditional_if_used() {
 // [SECTION] Page sync
 // ---------------------------------------------------------------------------------------------------------------------
 // Called after each drawn frame (frames are drawn only after input or a bridge call, so this costs nothing idle).
-// While a slider is dragged the view changes every frame; the page hears of it at most every
-// kPageSyncIntervalSeconds: a change after a quiet spell goes out at once, the rest of a drag in steps, and the last
+// While a slider is dragged the view changes every frame; the page hears of it when the slider is let go, and
+// otherwise at most every kPageSyncIntervalSeconds (a change after a quiet spell goes out at once), and the last
 // state when the frame loop pauses (`force`). Chromium ignores history.replaceState beyond ~100 calls in 10 s
 // ("Throttling navigation"), which a drag at 60 frames/s reached in 2 s, and each call cost the frame a few ms.
 constexpr double kPageSyncIntervalSeconds = 0.25;
@@ -87,6 +87,8 @@ void sync_page(double now_seconds, bool force) {
     static std::string last_query = "\x01", last_summary = "\x01"; // never equal to a real value: the first is sent
     static double last_sent_seconds = -1.0e9;
     if (!force && now_seconds - last_sent_seconds < kPageSyncIntervalSeconds) return;
+    // While a control is held with the pointer (a slider drag), nothing: the page gets the result when it is let go.
+    if (!force && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
     std::string query = g_app->permalink_query();
     std::string summary = g_app->accessible_summary();
     if (query == last_query && summary == last_summary) return;

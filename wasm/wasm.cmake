@@ -38,6 +38,9 @@ add_library(imgui_backends STATIC "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" "$
 target_include_directories(imgui_backends PUBLIC "${IMGUI_DIR}/backends" "${SDL2_WASM_DIR}/include/SDL2")
 target_link_libraries(imgui_backends PUBLIC imgui)
 target_compile_options(imgui_backends PRIVATE ${chips_wasm_size_flags})
+# The backend's per-frame GL state queries go to wasm/gl_state_cache.cpp (a synchronous WebGL round trip each; why
+# it is safe here is written there). The baseline page builds its own stock copy (bench/baseline/baseline.cmake).
+target_compile_definitions(imgui_backends PRIVATE glGetIntegerv=chips_gl_get_integerv)
 # ImGui 1.92.2b's SDL2 backend uses EMSCRIPTEN_KEEPALIVE in EM_JS, which emcc 3.1.6's em_js.h does not define.
 set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" PROPERTIES COMPILE_OPTIONS "-include;emscripten.h")
 

@@ -7,7 +7,7 @@
 #
 # "Same flags" is enforced, not copied: compile and link options are read from the chips_app target, minus the
 # app's embedded content files (the baseline has no content; the estimate bench embeds only gpus.json).
-if(NOT TARGET chips_app OR NOT TARGET imgui_backends)
+if(NOT TARGET chips_app OR NOT TARGET imgui_backends OR NOT TARGET imgui)
   return()
 endif()
 
@@ -22,13 +22,20 @@ endif()
 list(FILTER chips_bench_link_options EXCLUDE REGEX "(embed|preload)-file")
 
 # --- The baseline page -----------------------------------------------------------------------------------------------
+# ImGui's backends exactly as shipped: the app's copy answers the renderer's GL state queries itself
+# (wasm/gl_state_cache.cpp); the baseline stays what a bare Dear ImGui page costs.
+add_library(imgui_backends_stock STATIC EXCLUDE_FROM_ALL "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp"
+                                                         "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui_backends_stock PUBLIC "${IMGUI_DIR}/backends" "${SDL2_WASM_DIR}/include/SDL2")
+target_link_libraries(imgui_backends_stock PUBLIC imgui)
+target_compile_options(imgui_backends_stock PRIVATE ${chips_wasm_size_flags})
 set(baseline_dir "${CMAKE_BINARY_DIR}/baseline")
 add_executable(chips_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/main.cpp"
                                                "${CMAKE_SOURCE_DIR}/wasm/frame_stats.cpp")
 set_target_properties(chips_baseline PROPERTIES OUTPUT_NAME baseline SUFFIX ".js"
                                                 RUNTIME_OUTPUT_DIRECTORY "${baseline_dir}")
 target_include_directories(chips_baseline PRIVATE "${CMAKE_SOURCE_DIR}")
-target_link_libraries(chips_baseline PRIVATE imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
+target_link_libraries(chips_baseline PRIVATE imgui_backends_stock "${SDL2_WASM_DIR}/lib/libSDL2.a")
 target_compile_options(chips_baseline PRIVATE ${chips_bench_compile_options})
 target_link_options(chips_baseline PRIVATE ${chips_bench_link_options})
 
