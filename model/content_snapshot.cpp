@@ -12,6 +12,7 @@
 // and tests/test_content_snapshot.cpp compares everything the app shows from a JSON-loaded and a snapshot-read bundle.
 #include "model/content_snapshot.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -276,7 +277,9 @@ class Reader {
     template <class T> void get(std::vector<T>& items) {
         const std::size_t count = get_count();
         items.clear();
-        items.reserve(count);
+        // A count is at most the bytes left, but an element takes far more memory than its smallest encoding: reserve
+        // a little and let the vector grow as elements are actually read (a crafted count cannot reserve gigabytes).
+        items.reserve(std::min<std::size_t>(count, 64));
         for (std::size_t i = 0; i < count && !failed_; ++i) {
             items.emplace_back();
             get(items.back());
@@ -323,9 +326,6 @@ bool check_references(const ContentBundle& bundle, const std::string& file_name,
     for (const Quote& quote : bundle.quotes.quotes)
         if (quote.article_index >= bundle.quotes.articles.size())
             errors.push_back({file_name, "quote " + quote.id, "points at an article that is not in the snapshot"});
-    for (const GpuSpec& gpu : bundle.gpus.gpus)
-        if (std::string problem = check_gpu_spec(gpu); !problem.empty())
-            errors.push_back({file_name, "gpu " + gpu.id, problem});
     for (const GpuSpec& gpu : bundle.gpus.gpus)
         if (std::string problem = check_gpu_spec(gpu); !problem.empty())
             errors.push_back({file_name, "gpu " + gpu.id, problem});

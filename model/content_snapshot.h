@@ -33,10 +33,13 @@ inline constexpr std::size_t kContentSnapshotHeaderBytes = 16; // magic + versio
 // The snapshot bytes of `bundle`.
 std::string write_content_snapshot(const ContentBundle& bundle);
 
-// Reads a snapshot into `bundle_out`. Never throws, never crashes on any bytes: a wrong magic or version, a checksum
-// mismatch, a truncated payload, a size larger than the data left, an enum out of range, a non-finite number,
-// trailing bytes or a scenario the model would reject each add one error naming `file_name` and the byte offset
-// (as the JSON pointer field: "byte 1234"). On error `bundle_out` is left empty. Returns true when it was read.
+// Reads a snapshot into `bundle_out`. Never crashes on any bytes, and allocates in proportion to the bytes it reads:
+// a wrong magic or version, a checksum mismatch, a truncated payload, a size larger than the data left, an enum out
+// of range, a non-finite number or trailing bytes each add one error naming `file_name` and the byte offset (as the
+// JSON pointer field: "byte 1234"). Then what the model relies on is checked again: GPU figures inside the loader's
+// bounds, quotes pointing at existing articles, preset scenarios the model accepts. The rest of the content rules
+// (claim spans, ids between files, the tour) are validate_all's, run on the JSON when the snapshot is written.
+// On error `bundle_out` is left empty. Returns true when it was read.
 bool read_content_snapshot(std::string_view bytes, const std::string& file_name, ContentBundle& bundle_out,
                            ContentErrors& errors);
 

@@ -120,6 +120,7 @@
   let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
   // The page's own words follow the app's interface language (the app puts lang= in the view query).
   let introLang = '';
+  let embedQuery = ''; // the embed's latest view (its DOM updates may wait for the page to be parsed)
   function showIntroFor(lang) {
     if (lang === introLang) return; // called on every view change; the DOM is touched only when the language changes
     introLang = lang;
@@ -133,20 +134,31 @@
   // quiet second, at most once a second while a slider is dragged, and the last view always. Each write cost ~2 ms
   // of a frame (replaceState + sessionStorage), and Chromium ignores replaceState beyond ~100 calls in 10 s.
   let addressWrittenAt = -Infinity, addressTimer = 0, pendingAddress = null;
+  function writePendingAddress() {
+    clearTimeout(addressTimer);
+    addressTimer = 0;
+    if (pendingAddress === null) return;
+    addressWrittenAt = performance.now();
+    const next = pendingAddress;
+    pendingAddress = null;
+    storage.set('sessionStorage', OWN_QUERY_KEY, next);
+    try {
+      history.replaceState(history.state, '', next ? '?' + next : location.pathname);
+    } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
+  }
   function writeAddress(query) {
     pendingAddress = query;
     if (addressTimer) return;
     const wait = addressWrittenAt + 1000 - performance.now();
-    const write = () => {
-      addressTimer = 0;
-      addressWrittenAt = performance.now();
-      const next = pendingAddress;
-      storage.set('sessionStorage', OWN_QUERY_KEY, next);
-      try {
-        history.replaceState(history.state, '', next ? '?' + next : location.pathname);
-      } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
-    };
-    if (wait <= 0) write(); else addressTimer = setTimeout(write, wait);
+    if (wait <= 0) writePendingAddress(); else addressTimer = setTimeout(writePendingAddress, wait);
+  }
+  // A reload or a closed tab during the wait still leaves the last view in the address bar (and the marker).
+  window.addEventListener('pagehide', writePendingAddress);
+
+  // This script runs before the text version and the embed's footer are parsed; what touches them waits for them.
+  function whenParsed(action) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', action, { once: true });
+    else action();
   }
 
   const page = window.chipsAndClaimsPage = {
@@ -213,11 +225,14 @@
       if (touring && !wasTouring && view !== 'embed') appFrame.scrollIntoView({ block: 'start', behavior: 'instant' });
       wasTouring = touring;
       if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
-        const fullPage = document.getElementById('full-page-link');
-        const pageQuery = query.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
-        if (fullPage) fullPage.href = './' + (pageQuery ? '?' + pageQuery : '');
-        const shown = 'quote-' + (new URLSearchParams(query).get('quote') || '');
-        for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
+        embedQuery = query;
+        whenParsed(() => {
+          const fullPage = document.getElementById('full-page-link');
+          const pageQuery = embedQuery.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
+          if (fullPage) fullPage.href = './' + (pageQuery ? '?' + pageQuery : '');
+          const shown = 'quote-' + (new URLSearchParams(embedQuery).get('quote') || '');
+          for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
+        });
         return;
       }
       writeAddress(query);
@@ -412,6 +427,7 @@
       return WebAssembly.compile(await readBody(name, response, true));
     }
     const bytes = readBody(name, response.clone(), true);
+    bytes.catch(() => {}); // only awaited on success or fallback; a broken module is reported from compileStreaming
     try {
       const module = await WebAssembly.compileStreaming(response);
       await bytes;

@@ -272,6 +272,7 @@ TEST_CASE("snapshot: quotes must point at articles, GPUs and presets must pass t
         bundle.gpus.gpus[0].bf16_dense_tflops = 0; // the model divides by it
         const ReadResult result = read(write_content_snapshot(bundle));
         check_refused(result, "zero TFLOPS");
+        CHECK(result.errors.size() == 1); // reported once
         CHECK(result.errors[0].pointer == "gpu " + bundle.gpus.gpus[0].id);
         CHECK(result.errors[0].message.find("bf16_dense_tflops") == 0);
     }

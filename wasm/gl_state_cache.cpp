@@ -3,15 +3,16 @@
 // Why: ImGui_ImplOpenGL3_RenderDrawData saves 14 pieces of GL state with glGetIntegerv before drawing and restores
 // them after, so that it can run inside an engine that has its own GL state. In Chromium each WebGL getParameter is
 // a synchronous round trip to the GPU process: during a slider drag those queries were about half of the frame
-// (docs/quality.md, "Frame time"). This app owns its only GL context, and between two ImGui frames it does nothing
-// to that state but glViewport/glClearColor/glClear (wasm/main.cpp), which it sets again every frame. So for the
-// parameters below the first real answer is the answer every time: the backend "restores" the state it started from.
+// (docs/quality.md, "Frame time during a drag"). This app owns its only GL context; the backend restores everything
+// it changes, and the app itself changes only the viewport (wasm/main.cpp, through chips_gl_viewport below, which
+// keeps the cached value true) and the clear colour (not queried). So for the parameters below the cache always holds
+// the real state: the first real answer, then what the backend's own restore and chips_gl_viewport set.
 // Every other query (versions, limits, extensions) goes to WebGL as before.
 //
 // How it is wired: wasm/wasm.cmake compiles the backend (target imgui_backends) with
 // -DglGetIntegerv=chips_gl_get_integerv; ImGui's source is untouched. The bench's baseline page keeps the stock
 // backend (bench/baseline/baseline.cmake), so the table still compares against plain Dear ImGui.
-#include <GLES3/gl3.h>
+#include "wasm/gl_state_cache.h"
 
 #include <cstring>
 
@@ -42,17 +43,30 @@ CachedParameter g_cache[] = {
     {GL_BLEND_EQUATION_ALPHA, 1, false, {}},
 };
 
+CachedParameter* find(GLenum name) {
+    for (CachedParameter& entry : g_cache)
+        if (entry.name == name) return &entry;
+    return nullptr;
+}
+
 } // namespace
 
+void chips_gl_viewport(GLint x, GLint y, GLsizei width, GLsizei height) {
+    glViewport(x, y, width, height);
+    CachedParameter* viewport = find(GL_VIEWPORT);
+    viewport->value[0] = x;
+    viewport->value[1] = y;
+    viewport->value[2] = width;
+    viewport->value[3] = height;
+    viewport->known = true;
+}
+
 extern "C" void chips_gl_get_integerv(GLenum name, GLint* data) {
-    for (CachedParameter& entry : g_cache) {
-        if (entry.name != name) continue;
-        if (!entry.known) {
-            glGetIntegerv(name, entry.value);
-            entry.known = true;
-        }
-        std::memcpy(data, entry.value, sizeof(GLint) * entry.count);
-        return;
+    CachedParameter* entry = find(name);
+    if (!entry) return glGetIntegerv(name, data);
+    if (!entry->known) {
+        glGetIntegerv(name, entry->value);
+        entry->known = true;
     }
-    glGetIntegerv(name, data);
+    std::memcpy(data, entry->value, sizeof(GLint) * entry->count);
 }

@@ -11,6 +11,7 @@
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
 #include "wasm/content_data.h"
+#include "wasm/gl_state_cache.h"
 #include "wasm/frame_stats.h"
 #include "wasm/idle.h"
 
@@ -131,7 +132,7 @@ void frame() {
     ImGui::Render();
     int framebuffer_width = 0, framebuffer_height = 0;
     SDL_GL_GetDrawableSize(g_window, &framebuffer_width, &framebuffer_height);
-    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    chips_gl_viewport(0, 0, framebuffer_width, framebuffer_height); // glViewport, keeping wasm/gl_state_cache.cpp true
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
