@@ -502,19 +502,18 @@
   // the cards in view, and the 繁體中文 button is drawn with the SC face, which holds those characters), and the app
   // asks for the TC face the moment it draws traditional text (wasm/main.cpp request_traditional_if_used →
   // needTraditionalFont). The offline file carries it inside, so it has nothing to wait for.
-  // This script sits before the text version in the page, so the downloads start while the rest is still being read;
-  // whether a linked quote is traditional is written in the text version (data-script), known once it is parsed.
   const mark = (name) => { try { performance.mark(name); } catch (error) { /* old browsers: no marks */ } };
-  const documentParsed = document.readyState === 'loading'
-    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-    : Promise.resolve();
-  const linkedQuote = new URLSearchParams(visit.query).get('quote');
-  const traditionalAtStart = offline || needsTraditional(visit.query) ||
-    (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant')
-    ? Promise.resolve(true)
-    : !linkedQuote || document.getElementById('quote-' + linkedQuote)
-      ? Promise.resolve(false) // nothing to look up, or its card is already parsed: needsTraditional said no
-      : documentParsed.then(() => needsTraditional(visit.query));
+  // Whether the first view needs the TC face: the link's or the saved language says so at once; a linked quote's
+  // script is read from its card in the text version, which may not be parsed yet (this script sits before it, so the
+  // downloads start while the rest of the page is still being read).
+  function traditionalNeededAtStart() {
+    if (offline || needsTraditional(visit.query)) return Promise.resolve(true);
+    if (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant') return Promise.resolve(true);
+    const linkedQuote = new URLSearchParams(visit.query).get('quote');
+    if (!linkedQuote || document.getElementById('quote-' + linkedQuote)) return Promise.resolve(false);
+    return new Promise((resolve) => whenParsed(() => resolve(needsTraditional(visit.query))));
+  }
+  const traditionalAtStart = traditionalNeededAtStart();
   updateProgress();
   // The glue script downloads while the assets do (<link rel="preload"> in the page's head).
   const compiled = compileModule('chips.wasm');

@@ -479,6 +479,7 @@ void App::draw() {
         draw_header(state);
         draw_notices(state);
         if (state.view == View::embed) {
+            state.scroll_to_selected_quote = false; // no quotes list here: the embed shows the selected quote itself
             ImGui::BeginChild("embed_view", ImVec2(0, 0));
             draw_embed(state);
             drag_to_scroll();
@@ -498,10 +499,10 @@ void App::draw() {
 }
 
 bool App::wants_continuous_frames() const {
-    // The "Copied" confirmation times out without input, and a tour step scrolls its control into view over a few
-    // frames (bounded, see AppState::record_rect); nothing else moves without input.
+    // The "Copied" confirmation times out without input, and a tour step or a linked quote scrolls into view over a
+    // few frames (bounded: AppState::record_rect, draw_quotes_panel); nothing else moves without input.
     const AppState& state = impl_->state;
-    if (state.tour_scroll_pending) return true;
+    if (state.tour_scroll_pending || state.scroll_to_selected_quote) return true;
     return !state.copied_what.empty() && ImGui::GetCurrentContext() && ImGui::GetTime() < state.copied_until;
 }
 

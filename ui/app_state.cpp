@@ -98,18 +98,37 @@ std::string gpu_short_name(const GpuSpec& gpu) {
 
 namespace {
 
-// The scenario on another GPU: the catalog's rental price (the reader's price belongs to the current GPU) and
-// BF16 where the chip has no FP8 tensor cores.
-Scenario on_gpu(const Scenario& base, const GpuSpec& gpu, bool keep_price) {
-    Scenario scenario = base;
-    scenario.gpu = gpu.id;
-    if (!gpu.has_fp8()) scenario.precision = Precision::bf16;
-    if (!keep_price) {
-        scenario.usd_per_gpu_hour = 0.0;
-        scenario.usd_per_gpu_hour_low = 0.0;
-        scenario.usd_per_gpu_hour_high = 0.0;
+// The charts draw central values (model/chart_data.h keeps low/high for the CSV); a refused point is NaN either way.
+std::vector<double> centrals(const std::vector<Range>& ranges) {
+    std::vector<double> out;
+    out.reserve(ranges.size());
+    for (const Range& range : ranges)
+        out.push_back(range.central);
+    return out;
+}
+
+// The plot-ready view of the chart data: central values and the labels the legend and bars show.
+void fill_sweeps(const ChartData& data, const GpuCatalog& gpus, Sweeps& s) {
+    s = Sweeps();
+    s.chips = data.chips.chips;
+    for (const std::string& id : data.chips.gpu_ids)
+        s.gpu_labels.push_back(gpu_short_name(*gpus.find(id)));
+    for (const std::vector<Range>& series : data.chips.days)
+        s.days.push_back(centrals(series));
+    for (const std::vector<Range>& series : data.chips.cost_usd)
+        s.cost.push_back(centrals(series));
+    s.experts = data.experts.experts_active;
+    s.active_params = centrals(data.experts.active_params);
+    s.expert_cost = centrals(data.experts.cost_usd);
+    for (std::size_t i = 0; i < data.gpus.gpu_ids.size(); ++i) {
+        s.every_gpu_names.push_back(gpu_short_name(*gpus.find(data.gpus.gpu_ids[i])));
+        s.every_days.push_back(data.gpus.days[i].central);
+        s.every_days_low.push_back(data.gpus.days[i].low);
+        s.every_days_high.push_back(data.gpus.days[i].high);
     }
-    return scenario;
+    s.every_current = data.gpus.current;
+    for (const std::string& name : s.every_gpu_names)
+        s.every_gpu_labels.push_back(name.c_str());
 }
 
 } // namespace
@@ -126,66 +145,9 @@ void AppState::scenario_changed() {
     if (scenario.experts_active > scenario.experts_total) scenario.experts_active = scenario.experts_total;
     result = estimate(scenario, *gpu);
 
-    // Sweeps: cost and days versus chip count for the compared GPUs (the current one first).
-    Sweeps& s = sweeps;
-    s.chips.clear();
-    for (double chips = 8; chips <= 262144 * 1.001; chips *= std::sqrt(2.0))
-        s.chips.push_back(std::round(chips));
-    s.gpu_ids.clear();
-    s.gpu_labels.clear();
-    s.gpu_ids.push_back(scenario.gpu);
-    for (const std::string& id : compare_gpus)
-        if (id != scenario.gpu && gpus.find(id) && s.gpu_ids.size() < 4) s.gpu_ids.push_back(id);
-    s.days.assign(s.gpu_ids.size(), {});
-    s.cost.assign(s.gpu_ids.size(), {});
-    for (size_t g = 0; g < s.gpu_ids.size(); ++g) {
-        const GpuSpec& spec = *gpus.find(s.gpu_ids[g]);
-        s.gpu_labels.push_back(gpu_short_name(spec));
-        Scenario swept = on_gpu(scenario, spec, g == 0);
-        for (double chips : s.chips) {
-            swept.chips = chips;
-            const Estimate e = estimate(swept, spec);
-            const bool ok = e.status == EstimateStatus::ok;
-            s.days[g].push_back(ok ? e.training_days.central : std::nan(""));
-            s.cost[g].push_back(ok ? e.rental_cost_usd.central : std::nan(""));
-        }
-    }
-    // Experts active: 1 .. experts_total, at most 48 points (log-spaced integers beyond that).
-    s.experts.clear();
-    s.active_params.clear();
-    s.expert_cost.clear();
-    const int total = static_cast<int>(std::max(1.0, scenario.experts_total));
-    for (int k = 1; k <= total;) {
-        s.experts.push_back(k);
-        k = total <= 48 ? k + 1 : std::max(k + 1, static_cast<int>(std::round(k * 1.15)));
-    }
-    if (s.experts.back() != total) s.experts.push_back(total);
-    for (double k : s.experts) {
-        Scenario swept = scenario;
-        swept.experts_active = k;
-        const Estimate e = estimate(swept, *gpu);
-        const bool ok = e.status == EstimateStatus::ok;
-        s.active_params.push_back(ok ? e.active_params.central : std::nan(""));
-        s.expert_cost.push_back(ok ? e.rental_cost_usd.central : std::nan(""));
-    }
-    // The current model on every GPU type.
-    s.every_gpu_names.clear();
-    s.every_days.clear();
-    s.every_days_low.clear();
-    s.every_days_high.clear();
-    s.every_current = -1;
-    for (const GpuSpec& spec : gpus.gpus) {
-        const Estimate e = estimate(on_gpu(scenario, spec, spec.id == scenario.gpu), spec);
-        if (e.status != EstimateStatus::ok) continue;
-        if (spec.id == scenario.gpu) s.every_current = static_cast<int>(s.every_days.size());
-        s.every_gpu_names.push_back(gpu_short_name(spec));
-        s.every_days.push_back(e.training_days.central);
-        s.every_days_low.push_back(e.training_days.low);
-        s.every_days_high.push_back(e.training_days.high);
-    }
-    s.every_gpu_labels.clear();
-    for (const std::string& name : s.every_gpu_names)
-        s.every_gpu_labels.push_back(name.c_str());
+    // The chart series, once per change: the charts draw them and the chart downloads write them.
+    charts = compute_chart_data(scenario, gpus, compare_gpus);
+    fill_sweeps(charts, gpus, sweeps);
 }
 
 void AppState::load_scenario(const Scenario& new_scenario, const std::string& new_preset_id) {

@@ -7,6 +7,7 @@
 // - [SECTION] AppState
 // - [SECTION] Panels (one file each) and shared widgets (ui/widgets.cpp)
 #pragma once
+#include "model/chart_data.h"
 #include "model/claim_check.h"
 #include "model/currency.h"
 #include "model/estimate.h"
@@ -62,18 +63,18 @@ struct CheckedQuote {
 // [SECTION] Sweeps
 //-----------------------------------------------------------------------------------------------------------------
 
+// The charts' view of AppState::charts: what chart::PlotLine / PlotBarsH take (central values as double arrays).
 struct Sweeps {
     // Cost and days versus chip count, one series per compared GPU (same x for all).
-    std::vector<double> chips;             // x: chip counts, log-spaced 8 .. 200,000
-    std::vector<std::string> gpu_ids;      // compared GPUs
-    std::vector<std::string> gpu_labels;   // their short names (legend)
+    std::vector<double> chips;             // x: chip counts, 8 .. 262,144 in steps of √2
+    std::vector<std::string> gpu_labels;   // short names of the compared GPUs (legend), current GPU first
     std::vector<std::vector<double>> days; // [gpu][i] central days
     std::vector<std::vector<double>> cost; // [gpu][i] central USD
     // Experts active sweep: 1 .. experts_total.
     std::vector<double> experts;       // x
     std::vector<double> active_params; // params
     std::vector<double> expert_cost;   // USD
-    // Time of the current model on every GPU type (catalog order; 0 when the GPU cannot run the precision).
+    // Time of the current model on every GPU type (catalog order; GPUs the model refuses are left out).
     std::vector<const char*> every_gpu_labels; // bar labels (point into every_gpu_names)
     std::vector<std::string> every_gpu_names;  // storage for bar labels
     std::vector<double> every_days, every_days_low, every_days_high;
@@ -131,9 +132,10 @@ struct AppState {
     Estimate result;
     const GpuSpec* gpu = nullptr; // catalog entry of scenario.gpu
     Estimate v3_baseline;         // the deepseek-v3 preset, for "× DeepSeek-V3" ratios
-    Sweeps sweeps;
-    std::vector<std::string> compare_gpus = {"h800", "h100", "a100", "b200"}; // chart series
-    std::uint64_t scenario_version = 0; // bumps on every change (caches compare against it)
+    ChartData charts;             // every chart series (model/chart_data.h), computed in scenario_changed()
+    Sweeps sweeps;                // the same, plot-ready (central values, labels)
+    std::vector<std::string> compare_gpus = default_compare_gpus(); // chart series besides the current GPU
+    std::uint64_t scenario_version = 0;                             // bumps on every change (caches compare against it)
 
     // Selection.
     int selected_quote = 0;              // index into quotes
@@ -174,7 +176,9 @@ struct AppState {
     void scenario_changed();                  // recompute estimate + sweeps now (same frame)
     void load_scenario(const Scenario& scenario, const std::string& preset_id);
     bool select_quote_index(int index, bool load_first_claim);
-    bool scroll_to_selected_quote = false; // set when a link or the page selects a quote: the list scrolls to it once
+    bool scroll_to_selected_quote = false; // set when a link or the page selects a quote: the list scrolls to it
+    float selected_card_top = -1.0f;       // where that card was laid out last frame (-1 = not yet)
+    int scroll_settle_frames = 0;          // frames spent scrolling to it (the cards above are measured meanwhile)
     void notice(const std::string& text);
     void record_rect(const std::string& id); // the last item's rectangle, for control_rect_json
     void copy(const std::string& text, const char* what);

@@ -154,12 +154,8 @@ void draw_charts_panel(AppState& state) {
                          s.every_days_high.data(), bars, s.every_current, pal.series[0]);
         const int clicked = chart::EndChart();
         if (clicked >= 0 && clicked < bars) {
-            for (const GpuSpec& gpu : state.gpus.gpus) {
-                if (gpu_short_name(gpu) != s.every_gpu_names[clicked]) continue;
-                state.scenario.gpu = gpu.id;
-                state.scenario_changed();
-                break;
-            }
+            state.scenario.gpu = state.charts.gpus.gpu_ids[clicked];
+            state.scenario_changed();
         }
     }
     state.record_rect("chart_every_gpu");

@@ -47,9 +47,8 @@ void download(AppState& state, Download what) {
     case Download::chart_chips:
     case Download::chart_experts:
     case Download::chart_gpus: {
-        // The same series the charts draw (the reader's compared GPUs included), computed now rather than kept:
-        // a download is rare, the sweep takes about 200 estimates.
-        const ChartData data = compute_chart_data(state.scenario, state.gpus, state.compare_gpus);
+        // The very series the charts draw (the reader's compared GPUs included), with their low/high bounds.
+        const ChartData& data = state.charts;
         const ChartKind kind = what == Download::chart_chips     ? ChartKind::chips_sweep
                                : what == Download::chart_experts ? ChartKind::experts_sweep
                                                                  : ChartKind::gpu_times;

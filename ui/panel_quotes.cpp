@@ -327,6 +327,7 @@ void draw_quotes_panel(AppState& state) {
         ImGui::EndCombo();
     }
     state.record_rect("topic");
+    bool keep_scrolling = false; // the selected card moved since last frame: scroll to it again next frame
     // Grouped by article, in file order.
     for (size_t a = 0; a < state.library.articles.size(); ++a) {
         const Article& article = state.library.articles[a];
@@ -362,9 +363,14 @@ void draw_quotes_panel(AppState& state) {
             if (!card_pinned(state, index) && !block_visible(expected)) continue;
             const float top = ImGui::GetCursorPosY();
             draw_quote_card(state, index, false);
-            // A quote chosen from outside the list (a link, selectQuote) may sit far down: bring it to the top once.
-            if (index == state.selected_quote && state.scroll_to_selected_quote)
+            // A quote chosen from outside the list (a link, selectQuote) may sit far down: bring it to the top, and
+            // again on the next frames while it still moves: the cards above it had estimated heights until the
+            // scroll brought them into view and measured them.
+            if (index == state.selected_quote && state.scroll_to_selected_quote) {
                 ImGui::SetScrollFromPosY(top - ImGui::GetScrollY(), 0.0f);
+                keep_scrolling = std::fabs(top - state.selected_card_top) > 0.5f && ++state.scroll_settle_frames < 12;
+                state.selected_card_top = top;
+            }
             const float measured = ImGui::GetCursorPosY() - top - spacing;
             if (!quote.card_appearing) {
                 quote.card_height = std::max(1.0f, measured);
@@ -376,7 +382,11 @@ void draw_quotes_panel(AppState& state) {
             }
         }
     }
-    state.scroll_to_selected_quote = false; // done, or the card is filtered out: don't jump later
+    if (!keep_scrolling) { // done, or the card is filtered out: don't jump later
+        state.scroll_to_selected_quote = false;
+        state.selected_card_top = -1.0f;
+        state.scroll_settle_frames = 0;
+    }
     ImGui::PopID();
 }
 

@@ -195,3 +195,22 @@ TEST_CASE("a quote selected from outside the list (link, selectQuote) is scrolle
     CHECK(y >= 0.0f);
     CHECK(y < 800.0f);
 }
+
+TEST_CASE("on a phone, a linked quote lands at the top of the list, not a few cards away") {
+    // One column: the cards above the target had estimated heights until the scroll measured them; the list keeps
+    // scrolling until the card stops moving.
+    Harness h;
+    h.size(390, 844);
+    h.frames(3);
+    const nlohmann::json quotes = parse(test::content_texts().at("quotes.json"))["quotes"];
+    for (std::size_t i : {quotes.size() / 2, quotes.size() - 1}) {
+        const std::string id = quotes[i]["id"].get<std::string>();
+        CAPTURE(id);
+        parse(h.app.apply_url_query("quote=" + id));
+        h.frames(15);
+        float x = 0, y = 0, w = 0, h_ = 0;
+        REQUIRE(h.rect("quote:" + id, x, y, w, h_));
+        CHECK(y >= 0.0f);
+        CHECK(y < 0.4f * 844.0f); // its top in the upper part of the screen, below the header
+    }
+}
