@@ -1,10 +1,10 @@
 // bench/bench_model.cpp — estimates per second on the DeepSeek-V3 preset, and a claim check. Target: one
 // estimate well under a microsecond natively (the UI sweeps hundreds per frame). chips_bench prints
 // items_per_second = estimates per second.
-#include "model/claim_check.h"
-#include "model/estimate.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
+#include "model/engine/claim_check.h"
+#include "model/engine/estimate.h"
+#include "model/content/gpu_catalog.h"
+#include "model/content/presets.h"
 #include <benchmark/benchmark.h>
 #include <fstream>
 #include <sstream>

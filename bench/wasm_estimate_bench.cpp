@@ -11,9 +11,9 @@
 // - Native: CMakeLists.txt compiles bench/*.cpp into chips_bench (Google Benchmark), where this file registers
 //   BM_estimate_slider_sweep. The weak main() below runs the benchmarks only if no other bench file defines
 //   BENCHMARK_MAIN() (a strong main wins at link time).
-#include "model/estimate.h"
-#include "model/gpu_catalog.h"
-#include "model/scenario.h"
+#include "model/engine/estimate.h"
+#include "model/content/gpu_catalog.h"
+#include "model/engine/scenario.h"
 
 #include <chrono>
 #include <fstream>

@@ -1,14 +1,14 @@
-// fuzz/fuzz_content.cpp — the content loader and validator (model/content_validate.h and the loaders behind it) on
+// fuzz/fuzz_content.cpp — the content loader and validator (model/content/content_validate.h and the loaders behind it) on
 // arbitrary bytes. The first input byte picks which of the four content files the rest of the input replaces; the
 // other three are the real files from content/, so references between files (GPU ids, preset ids, string keys)
 // are exercised with real partners. Then each single-file loader also reads the input on its own.
 // Contract checked: never throws (the loaders parse without exceptions; the wasm app relies on it), never crashes,
 // and every error names its file.
-#include "model/content_validate.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
-#include "model/quotes.h"
-#include "model/strings.h"
+#include "model/content/content_validate.h"
+#include "model/content/gpu_catalog.h"
+#include "model/content/presets.h"
+#include "model/content/quotes.h"
+#include "model/content/strings.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,4 +1,4 @@
-// fuzz/fuzz_content_snapshot.cpp — the binary content snapshot reader (model/content_snapshot.h) on damaged copies of
+// fuzz/fuzz_content_snapshot.cpp — the binary content snapshot reader (model/content/content_snapshot.h) on damaged copies of
 // the real snapshot, built in-process from content/.
 //
 // Input: byte 0 picks the mode.
@@ -10,9 +10,9 @@
 // Contract checked: never throws, never crashes (ASan/UBSan); a refused snapshot has an error naming the file and
 // leaves the bundle empty; an accepted one has quotes pointing at real articles and presets whose estimates are
 // finite (the model's promise for every in-range scenario).
-#include "model/content_bundle.h"
-#include "model/content_snapshot.h"
-#include "model/estimate.h"
+#include "model/content/content_bundle.h"
+#include "model/content/content_snapshot.h"
+#include "model/engine/estimate.h"
 
 #include <cmath>
 #include <cstdint>

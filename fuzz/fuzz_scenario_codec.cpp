@@ -1,4 +1,4 @@
-// fuzz/fuzz_scenario_codec.cpp — the scenario key/value codec (model/scenario.h, model/scenario_json.h): the decoder
+// fuzz/fuzz_scenario_codec.cpp — the scenario key/value codec (model/engine/scenario.h, model/content/scenario_json.h): the decoder
 // behind permalinks (?key=value&...), setState JSON and `estimate --set`, followed by the estimation engine.
 // The first input byte picks a mode:
 //   0  setState: the rest is JSON text for scenario_from_json_text
@@ -11,10 +11,10 @@
 //   - a rejected key/value leaves the scenario unchanged, its error names the key (a plain key as is) and is one line
 //   - every scenario that passes validate_scenario gives status ok and finite low/central/high for every output
 //   - scenario_value_text → apply_scenario_value reads every key back unchanged
-#include "model/estimate.h"
-#include "model/gpu_catalog.h"
-#include "model/scenario.h"
-#include "model/scenario_json.h"
+#include "model/engine/estimate.h"
+#include "model/content/gpu_catalog.h"
+#include "model/engine/scenario.h"
+#include "model/content/scenario_json.h"
 
 #include <cmath>
 #include <cstdint>
@@ -73,7 +73,7 @@ void apply_checked(chips::Scenario& scenario, const std::string& key, const std:
         if (dump(scenario) != before) fail("rejected value changed the scenario: " + key);
         // A plain key is named as is; anything else (control bytes, 100 KB, invalid UTF-8) may be quoted and cut by
         // the codec, but the error must stay one line whatever the input.
-        const bool plain_key = !key.empty() && key.size() <= 48 && // model/scenario.cpp key_error()
+        const bool plain_key = !key.empty() && key.size() <= 48 && // model/engine/scenario.cpp key_error()
                                key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
         if (error->message.empty() || error->pointer.empty() || (plain_key && error->pointer != key))
             fail("error does not name the key: " + error->to_string());

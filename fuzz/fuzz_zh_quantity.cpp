@@ -1,7 +1,7 @@
-// fuzz/fuzz_zh_quantity.cpp — the Chinese quantity parser (model/zh_quantity.h) on arbitrary bytes.
+// fuzz/fuzz_zh_quantity.cpp — the Chinese quantity parser (model/text/zh_quantity.h) on arbitrary bytes.
 // Contract checked: never throws, never crashes (ASan/UBSan), a successful parse has finite low <= high, a known
 // unit/qualifier name, and an error has an offset inside the input.
-#include "model/zh_quantity.h"
+#include "model/text/zh_quantity.h"
 
 #include <cmath>
 #include <cstdint>

@@ -103,7 +103,11 @@
     close.className = 'notice-close';
     close.textContent = '×';
     close.setAttribute('aria-label', 'Dismiss');
-    close.addEventListener('click', () => { noticeBox.hidden = true; canvas.focus(); });
+    close.addEventListener('click', () => {
+      noticeBox.hidden = true;
+      if (moduleRef && moduleRef._chips_dismiss_notices) moduleRef._chips_dismiss_notices(); // one list, both places
+      canvas.focus();
+    });
     noticeBox.append(list, close);
     noticeBox.hidden = false;
   }
@@ -120,7 +124,6 @@
   let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
   // The page's own words follow the app's interface language (the app puts lang= in the view query).
   let introLang = '';
-  let embedQuery = ''; // the embed's latest view (its DOM updates may wait for the page to be parsed)
   function showIntroFor(lang) {
     if (lang === introLang) return; // called on every view change; the DOM is touched only when the language changes
     introLang = lang;
@@ -130,30 +133,15 @@
     document.documentElement.lang = lang;
   }
 
-  // The address bar (and the marker that lets a reload recognise our own query) follows the view: at once after a
-  // quiet second, at most once a second while a slider is dragged, and the last view always. Each write cost ~2 ms
-  // of a frame (replaceState + sessionStorage), and Chromium ignores replaceState beyond ~100 calls in 10 s.
-  let addressWrittenAt = -Infinity, addressTimer = 0, pendingAddress = null;
-  function writePendingAddress() {
-    clearTimeout(addressTimer);
-    addressTimer = 0;
-    if (pendingAddress === null) return;
-    addressWrittenAt = performance.now();
-    const next = pendingAddress;
-    pendingAddress = null;
-    storage.set('sessionStorage', OWN_QUERY_KEY, next);
+  // The address bar (and the marker that lets a reload recognise our own query) follows the view. The app already
+  // throttles its messages (session/page_sync.h: one per change, at most every 0.25 s, none while a slider is held),
+  // so each one is written at once.
+  function writeAddress(query) {
+    storage.set('sessionStorage', OWN_QUERY_KEY, query);
     try {
-      history.replaceState(history.state, '', next ? '?' + next : location.pathname);
+      history.replaceState(history.state, '', query ? '?' + query : location.pathname);
     } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
   }
-  function writeAddress(query) {
-    pendingAddress = query;
-    if (addressTimer) return;
-    const wait = addressWrittenAt + 1000 - performance.now();
-    if (wait <= 0) writePendingAddress(); else addressTimer = setTimeout(writePendingAddress, wait);
-  }
-  // A reload or a closed tab during the wait still leaves the last view in the address bar (and the marker).
-  window.addEventListener('pagehide', writePendingAddress);
 
   // This script runs before the text version and the embed's footer are parsed; what touches them waits for them.
   function whenParsed(action) {
@@ -201,11 +189,6 @@
       return offline ? location.href.split(/[?#]/)[0] : new URL('./', location.href).href;
     },
     toggleFullscreen() { togglePresenter(); },
-    saveSettings(json) {
-      applyPageTheme(json);
-      if (visit.fromLink) return; // someone's link (or an embed) is showing: keep the reader's own settings
-      storage.set('localStorage', SETTINGS_KEY, json);
-    },
     downloadFile(name, mimeType, content) { // content: the file's bytes (Uint8Array) or text
       const url = URL.createObjectURL(new Blob([content], { type: mimeType || 'application/octet-stream' }));
       const link = document.createElement('a');
@@ -216,28 +199,32 @@
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
-    onViewChanged(query) {
-      if (needsTraditional(query)) loadTraditionalFont();
-      showIntroFor(new URLSearchParams(query).get('lang') || 'en');
+    // One message per change of the app's state (session/page_sync.h): everything the page follows, already
+    // decided by the app — the page parses nothing of the app's own query.
+    onPageSync(json) {
+      let message;
+      try { message = JSON.parse(json); } catch (error) { return; }
+      if (message.needs_traditional) loadTraditionalFont();
+      showIntroFor(message.language || 'en');
+      applyPageTheme(message.settings);
+      // Someone's link (or an embed) is showing: keep the reader's own saved settings as they were.
+      if (!visit.fromLink) storage.set('localStorage', SETTINGS_KEY, message.settings);
+      announce(message.summary || '');
       // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
       // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
-      const touring = /(^|&)tour=/.test(query);
+      const touring = message.tour_step >= 0;
       if (touring && !wasTouring && view !== 'embed') appFrame.scrollIntoView({ block: 'start', behavior: 'instant' });
       wasTouring = touring;
       if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
-        embedQuery = query;
         whenParsed(() => {
           const fullPage = document.getElementById('full-page-link');
-          const pageQuery = embedQuery.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
-          if (fullPage) fullPage.href = './' + (pageQuery ? '?' + pageQuery : '');
-          const shown = 'quote-' + (new URLSearchParams(embedQuery).get('quote') || '');
-          for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
+          if (fullPage) fullPage.href = './' + (message.full_page_query ? '?' + message.full_page_query : '');
+          for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== 'quote-' + message.quote;
         });
         return;
       }
-      writeAddress(query);
+      writeAddress(message.query);
     },
-    onSummaryChanged(text) { announce(text); },
     needTraditionalFont() { loadTraditionalFont(); },
     onNotices(replyJson) {
       try { showNotices((JSON.parse(replyJson).notices) || []); } catch (error) { showNotices(['The link could not be read.']); }
@@ -250,8 +237,8 @@
     return { system_theme: darkQuery && darkQuery.matches ? 'dark' : 'light', reduced_motion: !!(motionQuery && motionQuery.matches) };
   }
   function watchEnvironment(Module) {
-    const apply = Module.cwrap('chips_apply_settings_json', null, ['string']);
-    const changed = () => apply(JSON.stringify(environment())); // wakes the frame loop too (wasm/exports.cpp)
+    const apply = Module.cwrap('chips_apply_settings_json', null, ['number', 'number']);
+    const changed = () => withText(Module, JSON.stringify(environment()), apply); // wakes the frame loop too
     for (const query of [darkQuery, motionQuery]) {
       if (query && query.addEventListener) query.addEventListener('change', changed);
     }
@@ -298,21 +285,57 @@
     controlIds: () => [],
     traditionalFont: 'not-loaded',
   };
+  // Text arguments go to the wasm as (pointer, length) in heap memory allocated here, never through cwrap's 'string'
+  // or 'array' (those copy onto the 5 MiB wasm stack: a 5 MB string overran it and corrupted the module). Larger
+  // than MAX_BRIDGE_BYTES (session/page_bridge.h kMaxBridgeBytes) is refused by the wasm with a notice; the copy
+  // here is bounded too, so a 100 MB argument costs nothing.
+  const MAX_BRIDGE_BYTES = 1024 * 1024;
+  function withText(Module, text, use) {
+    const value = String(text);
+    if (value.length > MAX_BRIDGE_BYTES) return use(0, value.length * 3); // UTF-8 is at least as long: refused
+    const bytes = new TextEncoder().encode(value);
+    const pointer = Module._malloc(Math.max(1, bytes.length));
+    try {
+      Module.HEAPU8.set(bytes, pointer);
+      return use(pointer, bytes.length);
+    } finally {
+      Module._free(pointer);
+    }
+  }
+  // After start a trap (RuntimeError) in the module leaves it unusable: say so and offer a reload, instead of a frozen
+  // canvas whose every later call throws.
+  function moduleStopped(error) {
+    if (failed) return;
+    showError('The interactive part stopped (' + (error && error.message ? error.message : error) + ').' + fallbackHint());
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = 'Reload';
+    reload.addEventListener('click', () => location.reload());
+    statusBox.appendChild(reload);
+  }
+  function guarded(fn) {
+    return (...args) => {
+      if (failed) throw new Error('the interactive part has stopped; reload the page');
+      try { return fn(...args); } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) moduleStopped(error);
+        throw error;
+      }
+    };
+  }
   function bindApi(Module) {
-    const call = (name, ret, args) => Module.cwrap(name, ret, args);
+    const call = (name, ret, args) => guarded(Module.cwrap(name, ret, args));
+    const textCall = (name, ret) => {
+      const fn = call(name, ret, ['number', 'number']);
+      return (text) => withText(Module, text, fn);
+    };
     const parse = (text, what) => {
       try { return JSON.parse(text); } catch (error) { return { ok: false, notices: [what + ': not JSON'] }; }
     };
     const getState = call('chips_get_state', 'string', []);
     const getResults = call('chips_get_results', 'string', []);
-    // Passed as UTF-8 bytes with a length (an 'array' argument), so a NUL inside the payload is not a terminator.
-    const setStateBytes = call('chips_set_state', 'string', ['array', 'number']);
-    const setState = (text) => {
-      const bytes = new TextEncoder().encode(text);
-      return setStateBytes(bytes, bytes.length);
-    };
-    const selectQuote = call('chips_select_quote', 'number', ['string']);
-    const applyQuery = call('chips_apply_url_query', 'string', ['string']);
+    const setState = textCall('chips_set_state', 'string');
+    const selectQuote = textCall('chips_select_quote', 'number');
+    const applyQuery = textCall('chips_apply_url_query', 'string');
     const settingsJson = call('chips_settings_json', 'string', []);
     const wheelWanted = call('chips_wheel_wanted', 'number', ['number', 'number']);
     api.framesDrawn = call('chips_frames_drawn', 'number', []);
@@ -325,13 +348,13 @@
     api.permalinkQuery = call('chips_permalink_query', 'string', []);
     api.summary = call('chips_accessible_summary', 'string', []);
     api.settings = () => parse(settingsJson(), 'settings');
-    const applySettings = call('chips_apply_settings_json', null, ['string']);
+    const applySettings = textCall('chips_apply_settings_json', null);
     api.applySettings = (partial) => {
       applySettings(typeof partial === 'string' ? partial : JSON.stringify(partial));
       applyPageTheme(settingsJson()); // restoring settings does not save them, so the page asks for the theme here
     };
     api.wheelWanted = (dx, dy) => wheelWanted(dx, dy) === 1;
-    const controlRect = call('chips_control_rect', 'string', ['string']);
+    const controlRect = textCall('chips_control_rect', 'string');
     const controlIds = call('chips_control_ids', 'string', []);
     api.controlRect = (id) => { const rect = parse(controlRect(String(id)), 'controlRect'); return rect && 'x' in rect ? rect : null; };
     api.controlIds = () => parse(controlIds(), 'controlIds');
@@ -571,5 +594,8 @@
   }
 
   // An uncaught error before the first frame would leave a spinner forever: show it.
-  window.addEventListener('error', (event) => { if (!started) showError('The app could not start (' + event.message + ').' + fallbackHint()); });
+  window.addEventListener('error', (event) => {
+    if (!started) showError('The app could not start (' + event.message + ').' + fallbackHint());
+    else if (event.error instanceof WebAssembly.RuntimeError) moduleStopped(event.error);
+  });
 })();

@@ -2,9 +2,9 @@
 // tests/hostile/make_corpus.mjs) against `estimate --set key=value` and against the model codec it uses.
 // The CLI contract: a bad --set exits 2 with one line on stderr naming the key, nothing on stdout, never a crash
 // (a signal, another exit code). The CLI is build/native/estimate, found next to this test binary.
-#include "model/gpu_catalog.h"
-#include "model/scenario.h"
-#include "model/scenario_json.h"
+#include "model/content/gpu_catalog.h"
+#include "model/engine/scenario.h"
+#include "model/content/scenario_json.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

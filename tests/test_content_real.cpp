@@ -1,8 +1,8 @@
 // tests/test_content_real.cpp — the shipped content/: it validates, every quote is verbatim in its seed article
 // (when /work/shared/seeds is present), and the numeric claims issue 4 lists are all covered and tested the way
 // docs/content.md says (quantity, scenario, ratio direction).
-#include "model/content_validate.h"
-#include "model/quotes.h"
+#include "model/content/content_validate.h"
+#include "model/content/quotes.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>

@@ -1,13 +1,13 @@
-// tests/test_export.cpp — the download files (model/export.h): RFC 4180 quoting, the UTF-8 BOM, page version,
+// tests/test_export.cpp — the download files (model/output/export.h): RFC 4180 quoting, the UTF-8 BOM, page version,
 // date and sources in every file, real values from the model in the scenario, chart and quotes files, and the
 // reader's assumptions changing verdicts. Each CSV is parsed back with an independent RFC 4180 reader below, so a
 // quoting bug shows up as a wrong column count or a changed field.
-#include "model/chart_data.h"
-#include "model/estimate_json.h"
-#include "model/export.h"
-#include "model/quote_check.h"
-#include "model/quotes.h"
-#include "model/version.h"
+#include "model/engine/chart_data.h"
+#include "model/output/estimate_json.h"
+#include "model/output/export.h"
+#include "model/content/quote_check.h"
+#include "model/content/quotes.h"
+#include "model/core/version.h"
 #include "test_model_support.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // tests/test_model_scenario.cpp — the scenario key/value codec shared by --set, permalinks and setState: accepted
 // syntax, one clear error per bad value (key + allowed range), JSON round trips, hostile JSON.
-#include "model/scenario_json.h"
+#include "model/content/scenario_json.h"
 #include "test_model_support.h"
 #include <cmath>
 

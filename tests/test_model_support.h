@@ -1,9 +1,9 @@
 // tests/test_model_support.h — the shipped content/gpus.json and content/presets.json, loaded once for the model
 // tests (test_model_*.cpp). Loading failures fail the test that asked, with the loader's messages.
 #pragma once
-#include "model/estimate.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
+#include "model/engine/estimate.h"
+#include "model/content/gpu_catalog.h"
+#include "model/content/presets.h"
 #include <doctest/doctest.h>
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
-// tests/test_number_format.cpp — model/number_format.h in all three languages: units (K/M/B/T, million/billion,
+// tests/test_number_format.cpp — model/text/number_format.h in all three languages: units (K/M/B/T, million/billion,
 // 万/亿/万亿, 萬/億/萬億), significant digits, rounding across unit boundaries, separators, CNY conversion, ranges,
 // and the edge cases (zero, negative, tiny, non-finite). Expected strings are written out in full so a changed
 // rule fails here with the exact text.
-#include "model/currency.h"
-#include "model/number_format.h"
+#include "model/content/currency.h"
+#include "model/text/number_format.h"
 
 #include <doctest/doctest.h>
 #include <limits>

@@ -1,13 +1,13 @@
-// tests/test_tour.cpp — the guided tour (content/tour.json, model/tour.h) and the currency file
-// (content/currency.json, model/currency.h): the shipped files load and validate, every broken fixture in
+// tests/test_tour.cpp — the guided tour (content/tour.json, model/content/tour.h) and the currency file
+// (content/currency.json, model/content/currency.h): the shipped files load and validate, every broken fixture in
 // tests/fixtures/journeys/ is reported at its JSON pointer, the numbers each step states match what the model
 // computes for the step's scenario, and the navigator walks, skips, resumes and links the way the overlay needs.
-#include "model/content_validate.h"
-#include "model/currency.h"
-#include "model/estimate.h"
-#include "model/number_format.h"
-#include "model/strings.h"
-#include "model/tour.h"
+#include "model/content/content_validate.h"
+#include "model/content/currency.h"
+#include "model/engine/estimate.h"
+#include "model/text/number_format.h"
+#include "model/content/strings.h"
+#include "model/content/tour.h"
 #include "test_model_support.h"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // tests/test_zh_quantity.cpp — the Chinese quantity parser on the spans the articles actually use, on the
 // grammar's edges, and on hostile input (it is fuzzed later; these are the cases a fuzzer found first elsewhere).
-#include "model/zh_quantity.h"
+#include "model/text/zh_quantity.h"
 
 #include <doctest/doctest.h>
 #include <random>

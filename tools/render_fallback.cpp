@@ -10,12 +10,12 @@
 // when the Traditional Chinese font is needed.
 //
 // Exit codes: 0 written; 1 content unreadable or invalid (each error on stderr); 2 bad command line.
-#include "model/claim_check.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
-#include "model/quote_check.h"
-#include "model/quotes.h"
-#include "model/scenario.h"
+#include "model/engine/claim_check.h"
+#include "model/content/gpu_catalog.h"
+#include "model/content/presets.h"
+#include "model/content/quote_check.h"
+#include "model/content/quotes.h"
+#include "model/engine/scenario.h"
 
 #include <cstdio>
 #include <fstream>
@@ -83,7 +83,7 @@ bool load_content(const std::string& dir, Content& content) {
 }
 
 // One quoted number checked under the default assumptions, through the same function as the app and the quotes
-// download (model/quote_check.h), so the text version can never disagree with the canvas.
+// download (model/content/quote_check.h), so the text version can never disagree with the canvas.
 ClaimCheck check(const Content& content, const QuoteClaim& quoted) {
     return check_quote_claim(quoted, content.presets, content.gpus).check;
 }

@@ -1,11 +1,10 @@
-// ui/app_state.cpp — AppState behaviour: language, scenario recomputation (estimate + chart sweeps), claim checks,
-// selection, notices and the shared widgets (help marker, kinsoku-wrapped text).
+// ui/app_state.cpp — AppState: fonts per language and script, the caches that follow the session (chart sweeps,
+// quote layouts, what to bring into view), control rectangles, the clipboard.
 //
 // Index
-// - [SECTION] Strings and fonts
-// - [SECTION] Scenario: recompute estimate and sweeps (only here, never per frame)
-// - [SECTION] Selection, notices, clipboard, permalinks
-// - [SECTION] Shared widgets
+// - [SECTION] Fonts
+// - [SECTION] Caches that follow the session
+// - [SECTION] Rectangles, clipboard
 #include "ui/app_state.h"
 
 #include <imgui.h>
@@ -18,15 +17,11 @@
 namespace chips::ui {
 
 //-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Strings and fonts
+// [SECTION] Fonts
 //-----------------------------------------------------------------------------------------------------------------
 
-const char* AppState::tr(const char* key) const {
-    return strings ? strings->tr(key, lang) : key;
-}
-
 ImFont* AppState::ui_font() const {
-    if (lang == Lang::zh_hant && fonts.traditional) return fonts.traditional;
+    if (session.lang() == Lang::zh_hant && fonts.traditional) return fonts.traditional;
     return fonts.simplified ? fonts.simplified : fonts.traditional;
 }
 
@@ -35,70 +30,13 @@ ImFont* AppState::font_for_script(const std::string& script) const {
     return fonts.simplified ? fonts.simplified : fonts.traditional;
 }
 
-void AppState::set_lang(Lang new_lang) {
-    lang = new_lang;
-    set_active_lang(new_lang);
-    if (strings) fmt = Formatter(*strings, lang, number_style(lang, currency, rate));
-    scenario_changed(); // sweep labels are localized
-}
-
-void AppState::set_currency(Currency new_currency) {
-    // CNY needs the stated rate; without content/currency.json every amount would print "—", so stay in USD.
-    currency = rate.cny_per_usd > 0 ? new_currency : Currency::usd;
-    if (strings) fmt = Formatter(*strings, lang, number_style(lang, currency, rate));
-}
-
-void AppState::update_theme() {
-    const ThemeKind next = theme_choice == ThemeChoice::dark    ? ThemeKind::dark
-                           : theme_choice == ThemeChoice::light ? ThemeKind::light
-                                                                : system_theme;
-    if (next != theme) theme_dirty = true;
-    theme = next;
-}
-
-const std::string& localized(const AppState& state, const LocalizedText& text) {
-    switch (state.lang) {
-    case Lang::zh_hans:
-        return text.zh_hans.empty() ? text.en : text.zh_hans;
-    case Lang::zh_hant:
-        return text.zh_hant.empty() ? text.en : text.zh_hant;
-    case Lang::en:
-    default:
-        return text.en;
-    }
-}
-
-std::string gpu_short_name(const GpuSpec& gpu) {
-    // Catalog names read "NVIDIA H800 SXM5 80GB", "NVIDIA Tesla V100 SXM2 32GB", "NVIDIA GeForce RTX 2080 Ti",
-    // "Huawei Ascend 910B", "AMD Instinct MI300X": the model readers know is the first word with a digit, with a
-    // preceding all-capitals series name ("RTX") or "Ascend" kept in front. Falls back to the id.
-    std::vector<std::string> words;
-    size_t start = 0;
-    while (start < gpu.name.size()) {
-        size_t end = gpu.name.find(' ', start);
-        if (end == std::string::npos) end = gpu.name.size();
-        if (end > start) words.push_back(gpu.name.substr(start, end - start));
-        start = end + 1;
-    }
-    for (size_t i = 1; i < words.size(); ++i) {
-        if (words[i].find_first_of("0123456789") == std::string::npos) continue;
-        const std::string& previous = words[i - 1];
-        const bool series = previous == "Ascend" ||
-                            (i > 1 && previous.size() <= 4 && std::all_of(previous.begin(), previous.end(), [](char c) {
-                                 return c >= 'A' && c <= 'Z';
-                             }));
-        return series ? previous + " " + words[i] : words[i];
-    }
-    return gpu.id;
-}
-
 //-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Scenario
+// [SECTION] Caches that follow the session
 //-----------------------------------------------------------------------------------------------------------------
 
 namespace {
 
-// The charts draw central values (model/chart_data.h keeps low/high for the CSV); a refused point is NaN either way.
+// The charts draw central values (model/engine/chart_data.h keeps low/high for the CSV); a refused point is NaN either way.
 std::vector<double> centrals(const std::vector<Range>& ranges) {
     std::vector<double> out;
     out.reserve(ranges.size());
@@ -133,48 +71,32 @@ void fill_sweeps(const ChartData& data, const GpuCatalog& gpus, Sweeps& s) {
 
 } // namespace
 
-void AppState::scenario_changed() {
-    ++scenario_version;
-    gpu = gpus.find(scenario.gpu);
-    if (gpu == nullptr && !gpus.gpus.empty()) {
-        scenario.gpu = gpus.gpus.front().id;
-        gpu = &gpus.gpus.front();
+void AppState::sync_caches() {
+    if (quote_layouts.size() != session.quotes().size()) quote_layouts.assign(session.quotes().size(), QuoteLayout());
+    if (sweeps_revision != session.scenario_revision()) {
+        sweeps_revision = session.scenario_revision();
+        fill_sweeps(session.charts(), session.gpus(), sweeps);
     }
-    if (gpu == nullptr) return;
-    if (!gpu->has_fp8() && scenario.precision == Precision::fp8) scenario.precision = Precision::bf16;
-    if (scenario.experts_active > scenario.experts_total) scenario.experts_active = scenario.experts_total;
-    result = estimate(scenario, *gpu);
-
-    // The chart series, once per change: the charts draw them and the chart downloads write them.
-    charts = compute_chart_data(scenario, gpus, compare_gpus);
-    fill_sweeps(charts, gpus, sweeps);
-}
-
-void AppState::load_scenario(const Scenario& new_scenario, const std::string& new_preset_id) {
-    scenario = new_scenario;
-    preset_id = new_preset_id;
-    scenario_changed();
-}
-
-//-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Selection, notices, clipboard, permalinks
-//-----------------------------------------------------------------------------------------------------------------
-
-bool AppState::select_quote_index(int index, bool load_first_claim) {
-    if (index < 0 || index >= static_cast<int>(quotes.size())) return false;
-    selected_quote = index;
-    if (load_first_claim) {
-        for (const CheckedClaim& claim : quotes[index].claims) {
-            if (!claim.has_scenario) continue;
-            load_scenario(claim.scenario, claim.preset_id);
-            break;
+    // Something outside the panels picked a quote (a link, the page, the tour): the list scrolls to it.
+    if (seen_reveal_revision != session.reveal_revision()) {
+        seen_reveal_revision = session.reveal_revision();
+        scroll_to_selected_quote = true;
+        scroll_settle_frames = 0;
+        selected_card_top = -1.0f;
+    }
+    // The tour moved: point at the step's control and bring it into view, or hand the controls back.
+    if (seen_tour_revision != session.tour_revision()) {
+        seen_tour_revision = session.tour_revision();
+        if (session.touring()) {
+            const TourStep& step = session.tour().steps[session.tour_nav().step()];
+            tour_control = step.control == "quote" ? "quote:" + step.quote : step.control;
+            tour_scroll_pending = true;
+            tour_scroll_frames = 0;
+        } else {
+            tour_control.clear();
+            tour_scroll_pending = false;
         }
     }
-    return true;
-}
-
-void AppState::notice(const std::string& text) {
-    if (std::find(notices.begin(), notices.end(), text) == notices.end()) notices.push_back(text);
 }
 
 void AppState::record_rect(const std::string& id) {
@@ -214,110 +136,6 @@ void AppState::copy(const std::string& text, const char* what) {
 
 std::string AppState::page_url() const {
     return hooks.page_url ? hooks.page_url() : std::string();
-}
-
-namespace {
-
-std::string url_encode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-} // namespace
-
-std::string AppState::permalink_query() const {
-    // Only the keys that differ from Scenario{} (DeepSeek-V3 as reported) — short links, stable when defaults stay.
-    std::string query;
-    auto add = [&](const std::string& key, const std::string& value) {
-        if (!query.empty()) query += '&';
-        query += key + "=" + url_encode(value);
-    };
-    const Scenario defaults;
-    size_t count = 0;
-    const ScenarioKeyInfo* keys = scenario_keys(count);
-    for (size_t i = 0; i < count; ++i) {
-        const std::string value = scenario_value_text(scenario, keys[i]);
-        if (value != scenario_value_text(defaults, keys[i])) add(keys[i].key, value);
-    }
-    if (lang != Lang::en) add("lang", lang_code(lang));
-    if (selected_quote >= 0 && selected_quote < static_cast<int>(quotes.size()))
-        add("quote", quotes[selected_quote].quote->id);
-    if (view == View::embed) add("view", "embed");
-    if (presenter) add("presenter", "1");
-    if (currency != Currency::usd) add("currency", currency_code(currency));
-    if (view != View::embed && tour_nav.mode() == TourMode::touring)
-        add("tour", tour_permalink_value(tour, tour_nav.step())); // a presenter's link opens the same step
-    return query;
-}
-
-//-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Shared widgets
-//-----------------------------------------------------------------------------------------------------------------
-
-std::string fill_in(std::string pattern, const char* name, const std::string& value) {
-    const std::string hole = std::string("{") + name + "}";
-    for (size_t at = pattern.find(hole); at != std::string::npos; at = pattern.find(hole, at + value.size()))
-        pattern.replace(at, hole.size(), value);
-    return pattern;
-}
-
-void flow(float width) {
-    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
-    // After an item the cursor sits at the start of the next line, so this is the right edge of the content.
-    const float content_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    if (right <= content_right) ImGui::SameLine();
-}
-
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-}
-
-float check_width(const char* label) {
-    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-}
-
-bool small_button(const AppState& state, const char* label) {
-    return state.layout == Layout::narrow ? ImGui::Button(label) : ImGui::SmallButton(label);
-}
-
-void help_marker(AppState& state, const char* text) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("(?)");
-    // Tooltips on hover for mice; on touch a tap "hovers" until the next tap, which ImGui reports the same way.
-    if (ImGui::BeginItemTooltip()) {
-        wrapped_text(text, 0, ImGui::GetFontSize() * 22.0f);
-        ImGui::EndTooltip();
-    }
-    (void)state;
-}
-
-void wrapped_text(const char* text, ImU32 color, float max_width) {
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    float width = max_width > 0.0f ? max_width : ImGui::GetContentRegionAvail().x;
-    if (width < size * 4.0f) width = size * 4.0f; // never one character per line
-    static std::vector<TextLine> lines;           // reused: no per-frame allocation once grown
-    const std::string_view view(text);
-    break_lines(
-        view, width,
-        [font, size](std::string_view piece) {
-            return font->CalcTextSizeA(size, 1e9f, 0.0f, piece.data(), piece.data() + piece.size()).x;
-        },
-        lines);
-    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    for (const TextLine& line : lines)
-        ImGui::TextUnformatted(text + line.begin, text + line.end);
-    if (color) ImGui::PopStyleColor();
 }
 
 } // namespace chips::ui

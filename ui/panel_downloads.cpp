@@ -1,8 +1,9 @@
 // ui/panel_downloads.cpp — the "Download" button in the header and its popup: the scenario and its results (JSON,
 // CSV), the data behind each chart (CSV), and every quote with its claims and verdicts under the reader's current
-// assumptions (CSV). The contents are model/export.h's; this file only gathers the context and saves through
+// assumptions (CSV). The contents are model/output/export.h's; this file only gathers the context and saves through
 // PlatformHooks::download_file (a real file save in the browser). Hidden when the platform cannot save files.
-#include "model/export.h"
+#include "model/output/export.h"
+#include "session/permalink.h"
 #include "ui/app_state.h"
 
 #include <imgui.h>
@@ -20,8 +21,8 @@ ExportContext export_context(const AppState& state) {
     ExportContext context;
     context.date = state.hooks.today_iso ? state.hooks.today_iso() : std::string();
     const std::string url = state.page_url();
-    if (!url.empty()) context.page_url = url + "?" + state.permalink_query();
-    context.preset_id = state.preset_id;
+    if (!url.empty()) context.page_url = url + "?" + permalink_query(state.session);
+    context.preset_id = state.session.preset_id();
     return context;
 }
 
@@ -39,29 +40,29 @@ void download(AppState& state, Download what) {
     DownloadFile file;
     switch (what) {
     case Download::scenario_json:
-        if (export_scenario_json(context, state.scenario, state.presets, state.gpus, file)) save(state, file);
+        if (export_scenario_json(context, state.session.scenario(), state.session.presets(), state.session.gpus(), file)) save(state, file);
         break;
     case Download::scenario_csv:
-        if (export_scenario_csv(context, state.scenario, state.presets, state.gpus, file)) save(state, file);
+        if (export_scenario_csv(context, state.session.scenario(), state.session.presets(), state.session.gpus(), file)) save(state, file);
         break;
     case Download::chart_chips:
     case Download::chart_experts:
     case Download::chart_gpus: {
         // The very series the charts draw (the reader's compared GPUs included), with their low/high bounds.
-        const ChartData& data = state.charts;
+        const ChartData& data = state.session.charts();
         const ChartKind kind = what == Download::chart_chips     ? ChartKind::chips_sweep
                                : what == Download::chart_experts ? ChartKind::experts_sweep
                                                                  : ChartKind::gpu_times;
-        save(state, export_chart_csv(context, kind, data, state.gpus));
+        save(state, export_chart_csv(context, kind, data, state.session.gpus()));
         break;
     }
     case Download::quotes_csv: {
         // "Under the current assumptions": the reader's changed efficiency and price keys, relative to the preset
         // the scenario started from (docs/journeys.md "Assumptions in the quotes file").
         ScenarioOverrides assumptions;
-        if (const Preset* preset = state.presets.find(state.preset_id))
-            assumptions = assumptions_from(state.scenario, preset->scenario);
-        save(state, export_quotes_csv(context, state.library, state.presets, state.gpus, assumptions));
+        if (const Preset* preset = state.session.presets().find(state.session.preset_id()))
+            assumptions = assumptions_from(state.session.scenario(), preset->scenario);
+        save(state, export_quotes_csv(context, state.session.library(), state.session.presets(), state.session.gpus(), assumptions));
         break;
     }
     }

@@ -23,15 +23,15 @@ void formula(AppState& state, const char* title_key, const std::string& text, co
 void draw_method_panel(AppState& state) {
     ImGui::PushID("method");
     ImGui::SeparatorText(state.tr("panel.method"));
-    if (state.result.status != EstimateStatus::ok || !state.gpu) {
+    if (state.session.result().status != EstimateStatus::ok || !state.session.gpu()) {
         wrapped_text(state.tr("results.invalid"));
         ImGui::PopID();
         return;
     }
-    const Estimate& r = state.result;
-    const Scenario& s = state.scenario;
-    const Formatter& f = state.fmt;
-    const double peak = s.precision == Precision::fp8 ? state.gpu->fp8_dense_tflops : state.gpu->bf16_dense_tflops;
+    const Estimate& r = state.session.result();
+    const Scenario& s = state.session.scenario();
+    const Formatter& f = state.session.fmt();
+    const double peak = s.precision == Precision::fp8 ? state.session.gpu()->fp8_dense_tflops : state.session.gpu()->bf16_dense_tflops;
     const std::string flop = f.format(r.training_flop.central, Quantity::flop);
     const std::string effective = f.format(r.effective_tflops_per_gpu.central, Quantity::tflops);
     const std::string chips = f.format(s.chips, Quantity::count);
@@ -65,7 +65,7 @@ void draw_method_panel(AppState& state) {
     formula(state, "output.rental_cost_usd", text, "method.cost.source");
 
     text = fill_in(state.tr("method.energy"), "gpu_hours", gpu_hours);
-    text = fill_in(text, "tdp", format_number(state.gpu->tdp_w));
+    text = fill_in(text, "tdp", format_number(state.session.gpu()->tdp_w));
     text = fill_in(text, "pue", format_number(s.pue, 3));
     text = fill_in(text, "energy", f.format(r.energy_mwh.central, Quantity::energy_mwh));
     formula(state, "output.energy_mwh", text, "method.energy.source");

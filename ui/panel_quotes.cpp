@@ -28,13 +28,13 @@ namespace {
 std::string model_text(const AppState& state, const CheckedClaim& claim) {
     const ClaimCheck& check = claim.check;
     const Quantity kind = check.is_ratio ? Quantity::ratio : quantity_for_unit(check.unit ? check.unit : "");
-    return state.fmt.format_range(check.model, kind);
+    return state.session.fmt().format_range(check.model, kind);
 }
 
 void verdict_label(const AppState& state, const CheckedClaim& claim) {
-    const ImU32 color = verdict_color(claim.verdict, state.theme);
+    const ImU32 color = verdict_color(claim.check.verdict, state.session.theme());
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::Text("%s %s", verdict_glyph(claim.verdict), state.tr(verdict_string_key(claim.verdict)));
+    ImGui::Text("%s %s", verdict_glyph(claim.check.verdict), state.tr(verdict_string_key(claim.check.verdict)));
     ImGui::PopStyleColor();
 }
 
@@ -50,7 +50,7 @@ void claim_tooltip(AppState& state, const CheckedClaim& claim) {
         wrapped_text(line.c_str(), 0, width);
         if (claim.check.claimed_over_model > 0) {
             line = fill_in(state.tr("quote.ratio"), "ratio",
-                           state.fmt.format(claim.check.claimed_over_model, Quantity::ratio));
+                           state.session.fmt().format(claim.check.claimed_over_model, Quantity::ratio));
             wrapped_text(line.c_str(), 0, width);
         }
         if (claim.check.tolerance > 0) {
@@ -67,17 +67,13 @@ void claim_tooltip(AppState& state, const CheckedClaim& claim) {
     ImGui::EndTooltip();
 }
 
-void load_claim(AppState& state, int quote_index, const CheckedClaim& claim) {
-    state.selected_quote = quote_index;
-    if (claim.has_scenario) state.load_scenario(claim.scenario, claim.preset_id);
-}
-
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Quote text
 //-----------------------------------------------------------------------------------------------------------------
 
 void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
-    CheckedQuote& quote = state.quotes[quote_index];
+    const CheckedQuote& quote = state.session.quotes()[quote_index];
+    QuoteLayout& layout = state.quote_layouts[quote_index];
     const std::string& text = quote.quote->text;
     ImFont* font = state.font_for_script(quote.quote->script);
     if (font)
@@ -87,22 +83,22 @@ void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
     ImFont* face = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
     const float width = std::max(size * 4.0f, ImGui::GetContentRegionAvail().x);
-    if (quote.cached_width != width || quote.cached_font_size != size) {
+    if (layout.cached_width != width || layout.cached_font_size != size) {
         break_lines(
             text, width,
             [face, size](std::string_view piece) {
                 return face->CalcTextSizeA(size, FLT_MAX, 0.0f, piece.data(), piece.data() + piece.size()).x;
             },
-            quote.lines);
-        quote.cached_width = width;
-        quote.cached_font_size = size;
+            layout.lines);
+        layout.cached_width = width;
+        layout.cached_font_size = size;
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line_height = size * 1.55f; // Chinese body text needs more leading than Latin
     const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float y = origin.y;
-    for (const TextLine& line : quote.lines) {
+    for (const TextLine& line : layout.lines) {
         float x = origin.x;
         size_t at = line.begin;
         while (at < line.end) {
@@ -126,7 +122,7 @@ void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
             const float w = face->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
             const float text_y = y + (line_height - size) * 0.5f;
             if (in_span) {
-                const ImU32 color = verdict_color(in_span->verdict, state.theme);
+                const ImU32 color = verdict_color(in_span->check.verdict, state.session.theme());
                 ImGui::SetCursorScreenPos(ImVec2(x, y));
                 ImGui::PushID(claim_index);
                 ImGui::PushID(static_cast<int>(at));
@@ -142,7 +138,7 @@ void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
                 draw->AddLine(ImVec2(x, y + line_height - 0.12f * size), ImVec2(x + w, y + line_height - 0.12f * size),
                               color, std::max(1.0f, 0.12f * size));
                 if (hovered) claim_tooltip(state, *in_span);
-                if (clicked) load_claim(state, quote_index, *in_span);
+                if (clicked) state.session.load_claim(quote_index, claim_index);
             }
             draw->AddText(face, size, ImVec2(x, text_y), text_color, begin, end);
             x += w;
@@ -160,7 +156,7 @@ void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
 //-----------------------------------------------------------------------------------------------------------------
 
 std::string citation(const AppState& state, const CheckedQuote& quote) {
-    const Article& article = state.library.article_of(*quote.quote);
+    const Article& article = state.session.library().article_of(*quote.quote);
     std::string text = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
     if (!article.title.empty()) text += " \xC2\xB7 " + article.title;
     if (!article.date.empty()) text += " \xC2\xB7 " + article.date;
@@ -204,25 +200,25 @@ float estimated_card_height(const CheckedQuote& quote) {
 // The card must be laid out even when scrolled away: the selected quote, and whatever the tour points at in it
 // ("quote:<id>", a claim span "<id>#<n>", its buttons), so the tour can measure it and scroll it into view.
 bool card_pinned(const AppState& state, int quote_index) {
-    if (quote_index == state.selected_quote) return true;
+    if (quote_index == state.session.selected_quote()) return true;
     return !state.tour_control.empty() &&
-           state.tour_control.find(state.quotes[quote_index].quote->id) != std::string::npos;
+           state.tour_control.find(state.session.quotes()[quote_index].quote->id) != std::string::npos;
 }
 
 } // namespace
 
 void draw_quote_card(AppState& state, int quote_index, bool embed) {
-    if (quote_index < 0 || quote_index >= static_cast<int>(state.quotes.size())) return;
-    CheckedQuote& quote = state.quotes[quote_index];
-    const bool selected = quote_index == state.selected_quote;
+    if (quote_index < 0 || quote_index >= static_cast<int>(state.session.quotes().size())) return;
+    const CheckedQuote& quote = state.session.quotes()[quote_index];
+    const bool selected = quote_index == state.session.selected_quote();
     const float em = ImGui::GetFontSize();
-    const Palette& pal = palette(state.theme);
+    const Palette& pal = palette(state.session.theme());
     ImGui::PushID(quote.quote->id.c_str());
     if (selected) ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.highlight_bg));
     ImGui::BeginChild("card", ImVec2(-1, 0),
                       ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    quote.card_appearing = ImGui::IsWindowAppearing();
+    state.quote_layouts[quote_index].card_appearing = ImGui::IsWindowAppearing();
     draw_quote_text(state, quote_index, embed ? "span_embed" : "span");
 
     // One line per claim: verdict (glyph + word + colour), the span, the model's range.
@@ -238,7 +234,7 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
         if (ImGui::IsItemHovered()) claim_tooltip(state, claim);
         if (claim.has_scenario) {
             ImGui::SameLine();
-            if (small_button(state, state.tr("action.check_claim"))) load_claim(state, quote_index, claim);
+            if (small_button(state, state.tr("action.check_claim"))) state.session.load_claim(quote_index, static_cast<int>(c));
             state.record_rect(claim.id + ".load");
         }
         if (claim.check.verdict != Verdict::not_checkable) {
@@ -246,7 +242,7 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
             if (claim.check.claimed_over_model > 0)
                 line += "  (" +
                         fill_in(state.tr("quote.ratio"), "ratio",
-                                state.fmt.format(claim.check.claimed_over_model, Quantity::ratio)) +
+                                state.session.fmt().format(claim.check.claimed_over_model, Quantity::ratio)) +
                         ")";
             wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
         } else if (selected || embed) {
@@ -267,9 +263,9 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
     wrapped_text(citation(state, quote).c_str());
     if (script_face) ImGui::PopFont();
     ImGui::PopStyleColor();
-    bool shown = state.translation_shown[quote_index];
+    const bool shown = state.session.translation_shown(quote_index);
     if (small_button(state, shown ? state.tr("action.hide_translation") : state.tr("action.show_translation")))
-        state.translation_shown[quote_index] = !shown;
+        state.session.set_translation_shown(quote_index, !shown);
     state.record_rect("translation:" + quote.quote->id);
     if (state.hooks.copy_text) {
         ImGui::SameLine();
@@ -283,7 +279,7 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
         }
         state.record_rect("copy:" + quote.quote->id);
     }
-    if (state.translation_shown[quote_index]) {
+    if (state.session.translation_shown(quote_index)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(quote.quote->translation_en.c_str()); // English: ImGui's own wrapping is right
@@ -296,7 +292,7 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y *
                 ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y <
             0.09f * em * em)
-        state.select_quote_index(quote_index, true);
+        state.session.select_quote(quote_index, /*load_first_claim=*/true, /*reveal=*/false);
     ImGui::EndChild();
     state.record_rect("quote:" + quote.quote->id);
     if (selected) ImGui::PopStyleColor();
@@ -316,29 +312,30 @@ void draw_quotes_panel(AppState& state) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     std::string preview =
-        state.topic_filter.empty() ? state.tr("quote.all_topics") : state.tr(("topic." + state.topic_filter).c_str());
+        state.session.topic_filter().empty() ? state.tr("quote.all_topics") : state.tr(("topic." + state.session.topic_filter()).c_str());
     if (ImGui::BeginCombo("##topic", preview.c_str())) {
-        if (ImGui::Selectable(state.tr("quote.all_topics"), state.topic_filter.empty())) state.topic_filter.clear();
+        if (ImGui::Selectable(state.tr("quote.all_topics"), state.session.topic_filter().empty()))
+            state.session.set_topic_filter("");
         for (size_t t = 0; t < kQuoteTopicCount; ++t) {
             const std::string topic = kQuoteTopics[t];
-            if (ImGui::Selectable(state.tr(("topic." + topic).c_str()), state.topic_filter == topic))
-                state.topic_filter = topic;
+            if (ImGui::Selectable(state.tr(("topic." + topic).c_str()), state.session.topic_filter() == topic))
+                state.session.set_topic_filter(topic);
         }
         ImGui::EndCombo();
     }
     state.record_rect("topic");
     bool keep_scrolling = false; // the selected card moved since last frame: scroll to it again next frame
     // Grouped by article, in file order.
-    for (size_t a = 0; a < state.library.articles.size(); ++a) {
-        const Article& article = state.library.articles[a];
+    for (size_t a = 0; a < state.session.library().articles.size(); ++a) {
+        const Article& article = state.session.library().articles[a];
         bool any = false;
-        for (const CheckedQuote& quote : state.quotes)
+        for (const CheckedQuote& quote : state.session.quotes())
             any = any || (quote.quote->article_index == a &&
-                          (state.topic_filter.empty() || quote.quote->topic == state.topic_filter));
+                          (state.session.topic_filter().empty() || quote.quote->topic == state.session.topic_filter()));
         if (!any) continue;
         ImGui::Spacing();
-        if (state.heading_heights.size() != state.library.articles.size())
-            state.heading_heights.assign(state.library.articles.size(), 0.0f);
+        if (state.heading_heights.size() != state.session.library().articles.size())
+            state.heading_heights.assign(state.session.library().articles.size(), 0.0f);
         float& heading_height = state.heading_heights[a];
         const float spacing = ImGui::GetStyle().ItemSpacing.y;
         if (block_visible(heading_height > 0.0f ? heading_height : 3.0f * ImGui::GetFontSize() + 2.0f * spacing)) {
@@ -354,26 +351,27 @@ void draw_quotes_panel(AppState& state) {
             wrapped_text(localized(state, article.about).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
             heading_height = std::max(1.0f, ImGui::GetCursorPosY() - top - spacing);
         }
-        for (size_t q = 0; q < state.quotes.size(); ++q) {
-            CheckedQuote& quote = state.quotes[q];
+        for (size_t q = 0; q < state.session.quotes().size(); ++q) {
+            const CheckedQuote& quote = state.session.quotes()[q];
+            QuoteLayout& layout = state.quote_layouts[q];
             if (quote.quote->article_index != a) continue;
-            if (!state.topic_filter.empty() && quote.quote->topic != state.topic_filter) continue;
+            if (!state.session.topic_filter().empty() && quote.quote->topic != state.session.topic_filter()) continue;
             const int index = static_cast<int>(q);
-            const float expected = quote.card_height > 0.0f ? quote.card_height : estimated_card_height(quote);
+            const float expected = layout.card_height > 0.0f ? layout.card_height : estimated_card_height(quote);
             if (!card_pinned(state, index) && !block_visible(expected)) continue;
             const float top = ImGui::GetCursorPosY();
             draw_quote_card(state, index, false);
             // A quote chosen from outside the list (a link, selectQuote) may sit far down: bring it to the top, and
             // again on the next frames while it still moves: the cards above it had estimated heights until the
             // scroll brought them into view and measured them.
-            if (index == state.selected_quote && state.scroll_to_selected_quote) {
+            if (index == state.session.selected_quote() && state.scroll_to_selected_quote) {
                 ImGui::SetScrollFromPosY(top - ImGui::GetScrollY(), 0.0f);
                 keep_scrolling = std::fabs(top - state.selected_card_top) > 0.5f && ++state.scroll_settle_frames < 12;
                 state.selected_card_top = top;
             }
             const float measured = ImGui::GetCursorPosY() - top - spacing;
-            if (!quote.card_appearing) {
-                quote.card_height = std::max(1.0f, measured);
+            if (!layout.card_appearing) {
+                layout.card_height = std::max(1.0f, measured);
             } else if (measured < expected) {
                 // A card's child window takes its height one frame after it appears: leave the room it will take,
                 // so the cards below are placed (and skipped) where they will be.

@@ -30,7 +30,7 @@ double v3_baseline(const AppState& state, const char* key, bool& reported) {
     if (std::strcmp(key, "training_days") == 0) return deepseek_v3_reported_gpu_hours / 2048.0 / 24.0;
     reported = false;
     const OutputInfo* info = find_output(key);
-    return info ? (state.v3_baseline.*(info->field)).central : 0.0;
+    return info ? (state.session.v3_baseline().*(info->field)).central : 0.0;
 }
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ double v3_baseline(const AppState& state, const char* key, bool& reported) {
 void card(AppState& state, const char* key, float width) {
     const OutputInfo* info = find_output(key);
     if (!info) return;
-    const Range& range = state.result.*(info->field);
+    const Range& range = state.session.result().*(info->field);
     const Quantity kind = quantity_for_unit(info->unit);
     const float em = ImGui::GetFontSize();
     ImGui::PushID(key);
@@ -51,17 +51,17 @@ void card(AppState& state, const char* key, float width) {
     std::snprintf(label_key, sizeof label_key, "output.%s", key);
     wrapped_text(state.tr(label_key), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * kHeadlineScale);
-    const std::string central = state.fmt.format(range.central, kind);
+    const std::string central = state.session.fmt().format(range.central, kind);
     ImGui::TextUnformatted(central.c_str());
     ImGui::PopFont();
     if (range.low != range.high) {
-        const std::string text = state.fmt.format_range(range, kind);
+        const std::string text = state.session.fmt().format_range(range, kind);
         wrapped_text(text.c_str());
     }
     bool reported = false;
     const double baseline = v3_baseline(state, key, reported);
     if (baseline > 0 && std::isfinite(range.central)) {
-        const std::string ratio = state.fmt.format(range.central / baseline, Quantity::ratio);
+        const std::string ratio = state.session.fmt().format(range.central / baseline, Quantity::ratio);
         const std::string text =
             fill_in(state.tr(reported ? "results.vs_v3_reported" : "results.vs_v3_model"), "ratio", ratio);
         wrapped_text(text.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -75,7 +75,7 @@ void card(AppState& state, const char* key, float width) {
 } // namespace
 
 void draw_result_for(AppState& state, const char* output_key) {
-    if (state.result.status != EstimateStatus::ok) {
+    if (state.session.result().status != EstimateStatus::ok) {
         wrapped_text(state.tr("results.invalid"));
         return;
     }
@@ -92,15 +92,15 @@ void draw_results_panel(AppState& state) {
     ImGui::SeparatorText(state.tr("panel.results"));
     draw_currency_note(state);
     const float em = ImGui::GetFontSize();
-    if (state.gpu) {
+    if (state.session.gpu()) {
         std::string line =
-            fill_in(state.tr("results.for"), "chips", state.fmt.format(state.scenario.chips, Quantity::count));
-        line = fill_in(line, "gpu", gpu_short_name(*state.gpu));
-        line = fill_in(line, "tokens", state.fmt.format(state.scenario.tokens, Quantity::tokens));
+            fill_in(state.tr("results.for"), "chips", state.session.fmt().format(state.session.scenario().chips, Quantity::count));
+        line = fill_in(line, "gpu", gpu_short_name(*state.session.gpu()));
+        line = fill_in(line, "tokens", state.session.fmt().format(state.session.scenario().tokens, Quantity::tokens));
         wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     }
-    if (state.result.status != EstimateStatus::ok) {
-        wrapped_text(state.tr(state.result.status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
+    if (state.session.result().status != EstimateStatus::ok) {
+        wrapped_text(state.tr(state.session.result().status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
                                                                                      : "results.invalid"));
         ImGui::EndGroup();
         state.record_rect("results");
@@ -117,10 +117,10 @@ void draw_results_panel(AppState& state) {
         if (i % columns != 0) ImGui::SameLine(0, gap);
         card(state, headline[i], width);
     }
-    if (state.result.memory_fits.central < 0.5) {
+    if (state.session.result().memory_fits.central < 0.5) {
         const std::string text = fill_in(state.tr("results.memory_warning"), "memory",
-                                         state.fmt.format(state.result.memory_per_gpu_gb.central, Quantity::gigabytes));
-        wrapped_text(text.c_str(), verdict_color(VerdictKind::overstated, state.theme));
+                                         state.session.fmt().format(state.session.result().memory_per_gpu_gb.central, Quantity::gigabytes));
+        wrapped_text(text.c_str(), verdict_color(Verdict::overstated, state.session.theme()));
     }
     if (ImGui::CollapsingHeader(state.tr("results.more"))) {
         if (ImGui::BeginTable("more", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
@@ -144,8 +144,8 @@ void draw_results_panel(AppState& state) {
                 ImGui::TableNextColumn();
                 wrapped_text(state.tr(label_key));
                 ImGui::TableNextColumn();
-                const Range& range = state.result.*(info->field);
-                const std::string text = state.fmt.format_range(range, quantity_for_unit(info->unit));
+                const Range& range = state.session.result().*(info->field);
+                const std::string text = state.session.fmt().format_range(range, quantity_for_unit(info->unit));
                 wrapped_text(text.c_str());
             }
             ImGui::EndTable();
@@ -158,17 +158,17 @@ void draw_results_panel(AppState& state) {
 
 void draw_currency_note(AppState& state) {
     // The rate, its date and source, wherever converted amounts are shown (docs/journeys.md "Currency").
-    if (state.currency != Currency::cny || state.rate.cny_per_usd <= 0) return;
+    if (state.session.currency() != Currency::cny || state.session.rate().cny_per_usd <= 0) return;
     std::string note =
-        fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.rate.cny_per_usd, state.lang, 5));
-    note = fill_in(note, "date", state.rate.date);
+        fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.session.rate().cny_per_usd, state.session.lang(), 5));
+    note = fill_in(note, "date", state.session.rate().date);
     // The publisher's first clause ("Board of Governors of the Federal Reserve System"); the full citation is in
     // the tooltip and in docs/journeys.md.
-    const std::string publisher = state.rate.sources.empty() ? std::string() : state.rate.sources.front().publisher;
+    const std::string publisher = state.session.rate().sources.empty() ? std::string() : state.session.rate().sources.front().publisher;
     note = fill_in(note, "source", publisher.substr(0, publisher.find(',')));
     wrapped_text(note.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    if (!state.rate.sources.empty() && ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
-        const SourceRef& source = state.rate.sources.front();
+    if (!state.session.rate().sources.empty() && ImGui::IsItemHovered() && ImGui::BeginTooltip()) {
+        const SourceRef& source = state.session.rate().sources.front();
         wrapped_text((source.title + " \xE2\x80\x94 " + source.locator + "\n" + source.url).c_str(), 0,
                      24.0f * ImGui::GetFontSize());
         ImGui::EndTooltip();

@@ -6,9 +6,9 @@
 // - [SECTION] Controls (one generic numeric control; GPU combo; precision)
 // - [SECTION] Panel
 //
-// Every change goes through the model's codec (apply_scenario_number), so companions follow (mfu rescales its
-// low/high, a price sets its range) exactly as with --set and permalinks, then AppState::scenario_changed()
-// recomputes the estimate and sweeps in the same frame.
+// Every change goes through the session (Session::set_number, set_gpu, set_precision, load_preset), which applies it
+// with the model's codec, so companions follow (mfu rescales its low/high, a price sets its range) exactly as with
+// --set and permalinks, and recomputes the estimate and chart data in the same frame.
 #include "ui/app_state.h"
 
 #include <imgui.h>
@@ -82,19 +82,9 @@ void label_with_help(AppState& state, const char* key) {
     help_marker(state, state.tr(help_key));
 }
 
-// Applies one number through the model's codec; returns true when the scenario changed.
+// Applies one number through the session (rounding, clamping, the experts clamp and cross-key checks live there).
 bool apply_number(AppState& state, const char* key, double value) {
-    const ScenarioKeyInfo* info = find_scenario_key(key);
-    if (!info) return false;
-    if (info->kind == KeyKind::whole) value = std::round(value);
-    value = std::clamp(value, info->min, info->max);
-    Scenario next = state.scenario;
-    if (apply_scenario_number(next, *info, value, "ui")) return false;
-    if (std::strcmp(key, "experts_total") == 0) next.experts_active = std::min(next.experts_active, next.experts_total);
-    if (validate_scenario(next, state.gpus, "ui")) return false; // e.g. active > total: refuse, keep the old value
-    state.scenario = next;
-    state.scenario_changed();
-    return true;
+    return state.session.set_number(key, value);
 }
 
 void numeric_control(AppState& state, const ControlInfo& control) {
@@ -102,13 +92,13 @@ void numeric_control(AppState& state, const ControlInfo& control) {
     if (!info || !info->field) return;
     label_with_help(state, control.key);
     const float em = ImGui::GetFontSize();
-    double value = state.scenario.*(info->field);
+    double value = state.session.scenario().*(info->field);
     double lo = std::max(control.ui_min, info->min);
     double hi = std::min(control.ui_max, info->max);
-    if (std::strcmp(control.key, "experts_active") == 0) hi = std::max(1.0, state.scenario.experts_total);
+    if (std::strcmp(control.key, "experts_active") == 0) hi = std::max(1.0, state.session.scenario().experts_total);
     if (hi <= lo) hi = lo + 1;
     char format[96];
-    escape_percent(state.fmt.format(value, control.kind), format, sizeof format);
+    escape_percent(state.session.fmt().format(value, control.kind), format, sizeof format);
     ImGui::PushID(control.key);
     const float typed_width = control.typed_entry ? 6.5f * em : 0.0f;
     ImGui::SetNextItemWidth(std::max(6.0f * em, ImGui::GetContentRegionAvail().x - typed_width));
@@ -148,17 +138,17 @@ void gpu_tooltip(AppState& state, const GpuSpec& gpu) {
     if (!ImGui::BeginTooltip()) return;
     ImGui::TextUnformatted(gpu.name.c_str());
     std::string line =
-        fill_in(state.tr("gpu.spec_compute"), "bf16", state.fmt.format(gpu.bf16_dense_tflops, Quantity::plain));
+        fill_in(state.tr("gpu.spec_compute"), "bf16", state.session.fmt().format(gpu.bf16_dense_tflops, Quantity::plain));
     line = fill_in(line, "fp8",
-                   gpu.has_fp8() ? state.fmt.format(gpu.fp8_dense_tflops, Quantity::plain) : state.tr("gpu.no_fp8"));
+                   gpu.has_fp8() ? state.session.fmt().format(gpu.fp8_dense_tflops, Quantity::plain) : state.tr("gpu.no_fp8"));
     wrapped_text(line.c_str(), 0, 24.0f * em);
-    line = fill_in(state.tr("gpu.spec_memory"), "memory", state.fmt.format(gpu.memory_gb, Quantity::gigabytes));
-    line = fill_in(line, "bandwidth", state.fmt.format(gpu.memory_tbps, Quantity::plain));
-    line = fill_in(line, "tdp", state.fmt.format(gpu.tdp_w, Quantity::plain));
+    line = fill_in(state.tr("gpu.spec_memory"), "memory", state.session.fmt().format(gpu.memory_gb, Quantity::gigabytes));
+    line = fill_in(line, "bandwidth", state.session.fmt().format(gpu.memory_tbps, Quantity::plain));
+    line = fill_in(line, "tdp", state.session.fmt().format(gpu.tdp_w, Quantity::plain));
     wrapped_text(line.c_str(), 0, 24.0f * em);
     line = fill_in(state.tr("gpu.spec_price"), "range",
-                   state.fmt.format_range(gpu.rental_usd_per_gpu_hour, Quantity::usd_small));
-    line = fill_in(line, "purchase", state.fmt.format_range(gpu.unit_price_usd, Quantity::usd));
+                   state.session.fmt().format_range(gpu.rental_usd_per_gpu_hour, Quantity::usd_small));
+    line = fill_in(line, "purchase", state.session.fmt().format_range(gpu.unit_price_usd, Quantity::usd));
     wrapped_text(line.c_str(), 0, 24.0f * em);
     ImGui::Separator();
     ImGui::TextDisabled("%s", state.tr("quote.sources"));
@@ -171,22 +161,13 @@ void gpu_tooltip(AppState& state, const GpuSpec& gpu) {
 
 void gpu_control(AppState& state) {
     label_with_help(state, "gpu");
-    const GpuSpec* current = state.gpus.find(state.scenario.gpu);
+    const GpuSpec* current = state.session.gpus().find(state.session.scenario().gpu);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##gpu", current ? current->name.c_str() : state.scenario.gpu.c_str(),
+    if (ImGui::BeginCombo("##gpu", current ? current->name.c_str() : state.session.scenario().gpu.c_str(),
                           ImGuiComboFlags_HeightLarge)) {
-        for (const GpuSpec& gpu : state.gpus.gpus) {
+        for (const GpuSpec& gpu : state.session.gpus().gpus) {
             const bool selected = current == &gpu;
-            if (ImGui::Selectable(gpu.name.c_str(), selected)) {
-                Scenario next = state.scenario;
-                next.gpu = gpu.id;
-                if (!gpu.has_fp8() && next.precision == Precision::fp8) {
-                    next.precision = Precision::bf16;
-                    state.notice(fill_in(state.tr("notice.no_fp8"), "gpu", gpu_short_name(gpu)));
-                }
-                state.scenario = next;
-                state.scenario_changed();
-            }
+            if (ImGui::Selectable(gpu.name.c_str(), selected)) state.session.set_gpu(gpu.id);
             if (ImGui::IsItemHovered()) gpu_tooltip(state, gpu);
             if (selected) ImGui::SetItemDefaultFocus();
         }
@@ -198,20 +179,14 @@ void gpu_control(AppState& state) {
 
 void precision_control(AppState& state) {
     label_with_help(state, "precision");
-    const bool has_fp8 = state.gpu && state.gpu->has_fp8();
-    if (ImGui::RadioButton(state.tr("scenario.precision.bf16"), state.scenario.precision == Precision::bf16) &&
-        state.scenario.precision != Precision::bf16) {
-        state.scenario.precision = Precision::bf16;
-        state.scenario_changed();
-    }
+    const bool has_fp8 = state.session.gpu() && state.session.gpu()->has_fp8();
+    if (ImGui::RadioButton(state.tr("scenario.precision.bf16"), state.session.scenario().precision == Precision::bf16))
+        state.session.set_precision(Precision::bf16);
     state.record_rect("precision.bf16");
     ImGui::SameLine();
     ImGui::BeginDisabled(!has_fp8);
-    if (ImGui::RadioButton(state.tr("scenario.precision.fp8"), state.scenario.precision == Precision::fp8) &&
-        state.scenario.precision != Precision::fp8) {
-        state.scenario.precision = Precision::fp8;
-        state.scenario_changed();
-    }
+    if (ImGui::RadioButton(state.tr("scenario.precision.fp8"), state.session.scenario().precision == Precision::fp8))
+        state.session.set_precision(Precision::fp8);
     ImGui::EndDisabled();
     state.record_rect("precision.fp8");
 }
@@ -220,13 +195,13 @@ void preset_control(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(state.tr("scenario.preset"));
     help_marker(state, state.tr("scenario.preset.help"));
-    const Preset* current = state.presets.find(state.preset_id);
+    const Preset* current = state.session.presets().find(state.session.preset_id());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##preset", current ? localized(state, current->name).c_str() : "",
                           ImGuiComboFlags_HeightLarge)) {
-        for (const Preset& preset : state.presets.presets) {
+        for (const Preset& preset : state.session.presets().presets) {
             if (ImGui::Selectable(localized(state, preset.name).c_str(), current == &preset))
-                state.load_scenario(preset.scenario, preset.id);
+                state.session.load_preset(preset.id);
             if (ImGui::BeginItemTooltip()) {
                 wrapped_text(localized(state, preset.notes).c_str(), 0, 24.0f * ImGui::GetFontSize());
                 ImGui::EndTooltip();
@@ -236,7 +211,7 @@ void preset_control(AppState& state) {
     }
     state.record_rect("preset");
     if (current && ImGui::Button(state.tr("action.reset_scenario")))
-        state.load_scenario(current->scenario, current->id);
+        state.session.load_preset(current->id);
     state.record_rect("reset");
 }
 

@@ -1,13 +1,12 @@
-// ui/panel_tour.cpp — the guided tour (content/tour.json, model/tour.h): the header buttons that start or resume it,
+// ui/panel_tour.cpp — the guided tour (content/tour.json, model/content/tour.h): the header buttons that start or resume it,
 // the keys a presenter uses, the outline around the one control a step points at, and the step card beside it.
 //
 // Index
-// - [SECTION] Steps: load a step's scenario and quote
 // - [SECTION] Commands and keys
 // - [SECTION] Header buttons
 // - [SECTION] Overlay: outline + step card placed next to the target without covering it
 //
-// Which step is shown is decided by TourNavigator (model/tour.h, tested natively); this file only maps input to
+// Which step is shown is decided by TourNavigator (model/content/tour.h, tested natively); this file only maps input to
 // its commands and draws. Nothing moves by itself: the outline does not pulse and the card does not slide, so
 // prefers-reduced-motion is respected by construction and an idle tour costs no frames (docs/journeys.md).
 #include "ui/app_state.h"
@@ -19,76 +18,15 @@
 namespace chips::ui {
 
 //-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Steps
-//-----------------------------------------------------------------------------------------------------------------
-
-namespace {
-
-// The id the panels record for a step's control (control_rect_json): "quote" means the card of the step's quote.
-std::string control_id_of(const TourStep& step) {
-    if (step.control == "quote") return "quote:" + step.quote;
-    return step.control;
-}
-
-// Loads the shown step: its quote is selected *without* loading the quote's first claim (the step's own scenario
-// is what the text talks about), then the step's scenario (preset + overrides) replaces the current one.
-void load_shown_step(AppState& state) {
-    const std::size_t index = state.tour_nav.step();
-    Scenario scenario;
-    ContentErrors errors;
-    if (!build_tour_scenario(state.tour, index, state.presets, state.gpus, scenario, errors)) {
-        for (const ContentError& error : errors)
-            state.notice(error.to_string()); // validate_all rejects such content; visible if it ever ships
-        return;
-    }
-    const TourStep& step = state.tour.steps[index];
-    if (!step.quote.empty()) {
-        for (std::size_t i = 0; i < state.quotes.size(); ++i)
-            if (state.quotes[i].quote->id == step.quote) state.select_quote_index(static_cast<int>(i), false);
-    }
-    state.load_scenario(scenario, step.scenario.preset);
-}
-
-// After the navigator changed mode or step: load the step (touring) or hand the controls back (free play).
-void after_change(AppState& state) {
-    if (state.tour_nav.mode() == TourMode::touring) {
-        load_shown_step(state);
-        state.tour_control = control_id_of(state.tour.steps[state.tour_nav.step()]);
-        state.tour_scroll_pending = true;
-        state.tour_scroll_frames = 0;
-    } else {
-        state.tour_control.clear();
-        state.tour_scroll_pending = false;
-        if (state.tour_nav.finished()) state.notice(state.tr("tour.free_play"));
-    }
-    state.settings_changed = true; // mode, step and resume step are the reader's settings
-}
-
-} // namespace
-
-bool tour_command(AppState& state, TourCommand command) {
-    if (state.tour.steps.empty() || state.view == View::embed) return false;
-    if (!state.tour_nav.apply(command)) return false;
-    after_change(state);
-    return true;
-}
-
-bool tour_open_step(AppState& state, std::size_t index) {
-    if (state.view == View::embed || !state.tour_nav.go_to(index)) return false;
-    after_change(state);
-    return true;
-}
-
-//-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Commands and keys
 //-----------------------------------------------------------------------------------------------------------------
 
 void handle_tour_keys(AppState& state) {
-    if (state.tour.steps.empty()) return;
+    if (state.session.tour().steps.empty()) return;
     // While touring, ImGui's keyboard navigation is off: otherwise → would also move the nav cursor and Space would
     // press whatever button it sits on, one key doing two things. It comes back the moment the tour ends.
     ImGuiIO& io = ImGui::GetIO();
-    const bool touring = state.tour_nav.mode() == TourMode::touring && state.view != View::embed;
+    const bool touring = state.session.tour_nav().mode() == TourMode::touring && state.session.view() != View::embed;
     if (touring && !state.tour_nav_suspended && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
         state.tour_nav_suspended = true;
@@ -102,13 +40,13 @@ void handle_tour_keys(AppState& state) {
         return;
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); };
     if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space))
-        tour_command(state, TourCommand::next);
+        state.session.tour_command(TourCommand::next);
     else if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp))
-        tour_command(state, TourCommand::previous);
+        state.session.tour_command(TourCommand::previous);
     else if (pressed(ImGuiKey_Escape))
-        tour_command(state, TourCommand::skip);
+        state.session.tour_command(TourCommand::skip);
     else if (pressed(ImGuiKey_Home))
-        tour_command(state, TourCommand::restart);
+        state.session.tour_command(TourCommand::restart);
 }
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -116,24 +54,24 @@ void handle_tour_keys(AppState& state) {
 //-----------------------------------------------------------------------------------------------------------------
 
 void draw_tour_buttons(AppState& state) {
-    if (state.tour.steps.empty() || state.view == View::embed) return;
-    const TourNavigator& nav = state.tour_nav;
+    if (state.session.tour().steps.empty() || state.session.view() == View::embed) return;
+    const TourNavigator& nav = state.session.tour_nav();
     if (nav.mode() == TourMode::touring) return; // the step card has its own buttons
     // "Resume" only when it would go somewhere "Take the tour" does not (skipped after step 1, not finished).
     const bool resumable = nav.mode() == TourMode::free_play && nav.resume_step() > 0 && !nav.finished();
-    const Palette& pal = palette(state.theme);
+    const Palette& pal = palette(state.session.theme());
     // The first thing a new reader should find: an accent-coloured button (text stays the theme's, so contrast
     // holds in both themes).
     ImGui::PushStyleColor(ImGuiCol_Button,
                           ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x50000000u));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                           ImGui::ColorConvertU32ToFloat4((pal.tour_outline & 0x00FFFFFFu) | 0x90000000u));
-    if (ImGui::Button(state.tr("tour.start"))) tour_command(state, TourCommand::restart);
+    if (ImGui::Button(state.tr("tour.start"))) state.session.tour_command(TourCommand::restart);
     state.record_rect("tour.start");
     ImGui::PopStyleColor(2);
     if (resumable) {
         flow(button_width(state.tr("tour.resume")));
-        if (ImGui::Button(state.tr("tour.resume"))) tour_command(state, TourCommand::resume);
+        if (ImGui::Button(state.tr("tour.resume"))) state.session.tour_command(TourCommand::resume);
         state.record_rect("tour.resume");
     }
 }
@@ -155,7 +93,7 @@ std::string control_label(const AppState& state, const TourStep& step) {
         key = "output." + step.control.substr(7);
     else
         key = "scenario." + step.control + ".label";
-    return state.strings && state.strings->has(key) ? state.tr(key.c_str()) : std::string();
+    return state.session.strings().has(key) ? state.tr(key.c_str()) : std::string();
 }
 
 // Top-left corner for a card of `size` next to `target` (already padded) inside [view_min, view_max], never
@@ -184,14 +122,14 @@ ImVec2 place_card(const ImVec2& target_min, const ImVec2& target_max, const ImVe
 } // namespace
 
 void draw_tour_overlay(AppState& state) {
-    if (state.tour.steps.empty() || state.view == View::embed || state.tour_nav.mode() != TourMode::touring) return;
-    const TourNavigator& nav = state.tour_nav;
-    const TourStep& step = state.tour.steps[nav.step()];
+    if (state.session.tour().steps.empty() || state.session.view() == View::embed || state.session.tour_nav().mode() != TourMode::touring) return;
+    const TourNavigator& nav = state.session.tour_nav();
+    const TourStep& step = state.session.tour().steps[nav.step()];
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImFont* font = state.ui_font();
     if (font) ImGui::PushFont(font, 0.0f);
     const float em = ImGui::GetFontSize();
-    const Palette& pal = palette(state.theme);
+    const Palette& pal = palette(state.session.theme());
     const ImVec2 view_min(viewport->WorkPos.x + 0.5f * em, viewport->WorkPos.y + 0.5f * em);
     const ImVec2 view_max(viewport->WorkPos.x + viewport->WorkSize.x - 0.5f * em,
                           viewport->WorkPos.y + viewport->WorkSize.y - 0.5f * em);
@@ -251,17 +189,17 @@ void draw_tour_overlay(AppState& state) {
         }
         ImGui::Spacing();
         ImGui::BeginDisabled(nav.step() == 0);
-        if (ImGui::Button(state.tr("tour.previous"))) tour_command(state, TourCommand::previous);
+        if (ImGui::Button(state.tr("tour.previous"))) state.session.tour_command(TourCommand::previous);
         ImGui::EndDisabled();
         state.record_rect("tour.previous");
         const bool last = nav.step() + 1 >= nav.step_count();
         const char* next_label = last ? state.tr("tour.finish") : state.tr("tour.next");
         flow(button_width(next_label));
-        if (ImGui::Button(next_label)) tour_command(state, TourCommand::next);
+        if (ImGui::Button(next_label)) state.session.tour_command(TourCommand::next);
         state.record_rect("tour.next");
         if (!last) {
             flow(button_width(state.tr("tour.skip")));
-            if (ImGui::Button(state.tr("tour.skip"))) tour_command(state, TourCommand::skip);
+            if (ImGui::Button(state.tr("tour.skip"))) state.session.tour_command(TourCommand::skip);
             state.record_rect("tour.skip");
         }
         state.tour_card_size = ImGui::GetWindowSize();

@@ -94,47 +94,34 @@ void apply_theme(ThemeKind kind, float scale, float base_font_px, ImGuiStyle& st
     style.FontScaleMain = scale;
 }
 
-ImU32 verdict_color(VerdictKind verdict, ThemeKind kind) {
+ImU32 verdict_color(Verdict verdict, ThemeKind kind) {
     const bool dark = kind == ThemeKind::dark;
     switch (verdict) {
-    case VerdictKind::consistent:
+    case Verdict::consistent:
         return dark ? rgb(86, 180, 233) : rgb(0, 114, 178); // blue
-    case VerdictKind::overstated:
+    case Verdict::overstated:
         return dark ? rgb(240, 140, 60) : rgb(213, 94, 0); // vermillion
-    case VerdictKind::understated:
+    case Verdict::understated:
         return dark ? rgb(224, 150, 195) : rgb(170, 80, 140); // reddish purple
-    case VerdictKind::not_checkable:
+    case Verdict::not_checkable:
     default:
         return dark ? rgb(160, 162, 170) : rgb(110, 112, 120); // grey
     }
 }
 
-const char* verdict_glyph(VerdictKind verdict) {
+const char* verdict_glyph(Verdict verdict) {
     switch (verdict) {
-    case VerdictKind::consistent:
+    case Verdict::consistent:
         return "\xE2\x9C\x93"; // ✓
-    case VerdictKind::overstated:
+    case Verdict::overstated:
         return "\xE2\x96\xB2"; // ▲ (claim is above the model)
-    case VerdictKind::understated:
+    case Verdict::understated:
         return "\xE2\x96\xBC"; // ▼ (claim is below the model)
-    case VerdictKind::not_checkable:
+    case Verdict::not_checkable:
     default:
         return "\xE2\x97\x8B"; // ○
     }
 }
 
-const char* verdict_string_key(VerdictKind verdict) {
-    switch (verdict) {
-    case VerdictKind::consistent:
-        return "verdict.consistent";
-    case VerdictKind::overstated:
-        return "verdict.overstated";
-    case VerdictKind::understated:
-        return "verdict.understated";
-    case VerdictKind::not_checkable:
-    default:
-        return "verdict.not_checkable";
-    }
-}
 
 } // namespace chips::ui

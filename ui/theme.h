@@ -3,28 +3,14 @@
 // Verdict colours come from the Okabe–Ito palette (safe for red–green colour blindness), and every verdict also has
 // its own glyph (✓ ▲ ▼ ○) and word, so colour is never the only cue.
 #pragma once
+#include "session/session.h"
+
 #include <imgui.h>
 
 namespace chips::ui {
 
-enum class ThemeKind {
-    light, // default: reads like the article page around it
-    dark,  // for dark-mode readers and projectors
-};
-
-// The reader's choice, saved in settings; "system" follows prefers-color-scheme (the page passes it in).
-enum class ThemeChoice {
-    system, // default: whatever the operating system says
-    light,  // manual override
-    dark,   // manual override
-};
-
-enum class VerdictKind {
-    consistent,    // the model's range (widened by the tolerance) contains the claimed value
-    overstated,    // claimed value above the range
-    understated,   // claimed value below the range
-    not_checkable, // the model cannot check it (market value, ownership...)
-};
+using chips::ThemeKind; // session/session.h: the effective theme (the reader's choice or the system's)
+using chips::Verdict;   // model/engine/claim_check.h
 
 struct Palette {
     ImU32 text = 0;         // body text
@@ -45,8 +31,7 @@ struct Palette {
 void apply_theme(ThemeKind kind, float scale, float base_font_px, ImGuiStyle& style);
 const Palette& palette(ThemeKind kind);
 
-ImU32 verdict_color(VerdictKind verdict, ThemeKind kind);
-const char* verdict_glyph(VerdictKind verdict);      // "✓", "▲", "▼", "○" (all in assets/font-extra-chars.txt)
-const char* verdict_string_key(VerdictKind verdict); // "verdict.consistent", ...
+ImU32 verdict_color(Verdict verdict, ThemeKind kind);
+const char* verdict_glyph(Verdict verdict);      // "✓", "▲", "▼", "○" (all in assets/font-extra-chars.txt)
 
 } // namespace chips::ui

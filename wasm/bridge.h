@@ -1,6 +1,9 @@
 // wasm/bridge.h — what the browser-facing files share with main.cpp.
 #pragma once
 
+namespace chips {
+class Session;
+}
 namespace chips::ui {
 class App;
 }
@@ -8,7 +11,8 @@ class App;
 namespace chips::wasm {
 long frames_drawn();          // frames rendered since start
 long key_events();            // SDL key events the app received (focus checks in tests)
-chips::ui::App& app();        // the one application instance
+chips::Session& session();    // the reader's state (the exports change it only through session/ functions)
+chips::ui::App& app();        // the panels that draw it
 void request_frames();        // state changed from outside (page, bridge): draw until settled again
 bool load_traditional_font(); // the page has the TC face now: swap it in for the stand-in (true when in place)
 } // namespace chips::wasm

@@ -55,7 +55,7 @@ EM_JS(void*, js_page_take_asset, (const char* name, int* size_out), {
 });
 // Saves a file through page.downloadFile(name, mime, bytes): the bytes go over as they are. Not through
 // js_page_call: UTF8ToString decodes with TextDecoder, which drops a leading byte-order mark, and the CSV files
-// need theirs (model/export.h: Excel reads a .csv without it in the system code page).
+// need theirs (model/output/export.h: Excel reads a .csv without it in the system code page).
 EM_JS(void, js_page_download, (const char* name, const char* mime, const char* data, int size), {
     const page = window['chipsAndClaimsPage'];
     const fn = page && page['downloadFile'];
@@ -106,7 +106,6 @@ chips::ui::PlatformHooks platform_hooks() {
     hooks.open_url = [](const std::string& url) { page_call("openUrl", url); };
     hooks.page_url = [] { return page_string("pageUrl"); };
     hooks.toggle_fullscreen = [] { page_call("toggleFullscreen"); };
-    hooks.save_settings = [](const std::string& settings_json) { page_call("saveSettings", settings_json); };
     hooks.download_file = [](const std::string& file_name, const std::string& mime_type, const std::string& content) {
         js_page_download(file_name.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
     };
@@ -139,8 +138,7 @@ void* page_take_asset(const char* name, int& size_out) {
     return js_page_take_asset(name, &size_out);
 }
 
-void page_view_changed(const std::string& permalink_query) { page_call("onViewChanged", permalink_query); }
-void page_summary_changed(const std::string& summary) { page_call("onSummaryChanged", summary); }
+void page_sync(const std::string& message_json) { page_call("onPageSync", message_json); }
 void page_notices(const std::string& reply_json) { page_call("onNotices", reply_json); }
 void page_need_traditional_font() { page_call("needTraditionalFont"); }
 

@@ -6,7 +6,11 @@
 //   [SECTION] Page sync (address bar and aria-live region follow the app)
 //   [SECTION] Frame loop (draws only when something changed: see wasm/idle.h)
 //   [SECTION] main()
-#include "model/content_snapshot.h"
+#include "model/content/content_snapshot.h"
+#include "session/page_sync.h"
+#include "session/permalink.h"
+#include "session/settings.h"
+#include "session/session.h"
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
@@ -22,6 +26,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -36,7 +41,8 @@ constexpr float kFontSizePixels = 17.0f;
 
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl_context = nullptr;
-chips::ui::App* g_app = nullptr;
+chips::Session* g_session = nullptr; // the reader's state
+chips::ui::App* g_app = nullptr;      // the panels that draw it
 chips::ui::AppFonts g_fonts;
 chips::wasm::IdleGate g_idle;
 long g_frames_drawn = 0; // frames actually rendered (the idle test counts these)
@@ -79,29 +85,22 @@ void request_traditional_if_used() {
 // [SECTION] Page sync
 // ---------------------------------------------------------------------------------------------------------------------
 // Called after each drawn frame (frames are drawn only after input or a bridge call, so this costs nothing idle).
-// While a slider is dragged the view changes every frame; the page hears of it when the slider is let go, and
-// otherwise at most every kPageSyncIntervalSeconds (a change after a quiet spell goes out at once), and the last
-// state when the frame loop pauses (`force`). Chromium ignores history.replaceState beyond ~100 calls in 10 s
-// ("Throttling navigation"), which a drag at 60 frames/s reached in 2 s, and each call cost the frame a few ms.
-constexpr double kPageSyncIntervalSeconds = 0.25;
+// The page hears of a change once per Session revision, at most every chips::kPageSyncSeconds (a change after a
+// quiet spell goes out at once), not while a slider is held (the page gets the result when it is let go), and the
+// last state when the frame loop pauses (`force`). This is the only throttle between the app and the page.
 void sync_page(double now_seconds, bool force) {
-    static std::string last_query = "\x01", last_summary = "\x01"; // never equal to a real value: the first is sent
+    static std::uint64_t last_revision = ~0ull;
+    static chips::PageMessage last_message;
     static double last_sent_seconds = -1.0e9;
-    if (!force && now_seconds - last_sent_seconds < kPageSyncIntervalSeconds) return;
-    // While a control is held with the pointer (a slider drag), nothing: the page gets the result when it is let go.
+    if (g_session->revision() == last_revision) return;
+    if (!force && now_seconds - last_sent_seconds < chips::kPageSyncSeconds) return;
     if (!force && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
-    std::string query = g_app->permalink_query();
-    std::string summary = g_app->accessible_summary();
-    if (query == last_query && summary == last_summary) return;
+    last_revision = g_session->revision();
+    chips::PageMessage message = chips::page_message(*g_session);
+    if (message == last_message) return;
+    last_message = std::move(message);
     last_sent_seconds = now_seconds;
-    if (query != last_query) {
-        last_query = query;
-        chips::wasm::page_view_changed(query);
-    }
-    if (summary != last_summary) {
-        last_summary = summary;
-        chips::wasm::page_summary_changed(summary);
-    }
+    chips::wasm::page_sync(last_message.to_json());
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -156,6 +155,7 @@ void frame() {
 long chips::wasm::frames_drawn() { return g_frames_drawn; }
 long chips::wasm::key_events() { return g_key_events; }
 chips::ui::App& chips::wasm::app() { return *g_app; }
+chips::Session& chips::wasm::session() { return *g_session; }
 void chips::wasm::request_frames() {
     g_idle.on_input(emscripten_get_now() / 1000.0);
     resume_frame_loop();
@@ -215,9 +215,11 @@ int main(int, char**) {
     chips::wasm::install_browser_hooks();
 
     chips::wasm::mark_startup("chips:gl-ready");
-    static chips::ui::App app;
+    static chips::Session session;
+    static chips::ui::App app(session);
+    g_session = &session;
     g_app = &app;
-    // The content is the build's binary snapshot of content/*.json (model/content_snapshot.h), compiled into the
+    // The content is the build's binary snapshot of content/*.json (model/content/content_snapshot.h), compiled into the
     // module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
     // before the first frame.
     chips::ContentErrors errors;
@@ -225,7 +227,7 @@ int main(int, char**) {
     chips::read_content_snapshot(std::string_view(chips_content_snapshot, chips_content_snapshot_size),
                                  "content.snapshot", bundle, errors);
     chips::wasm::mark_startup("chips:content-read");
-    if (!app.load(std::move(bundle), errors)) {
+    if (!session.load(std::move(bundle), errors)) {
         for (const chips::ContentError& error : errors) std::fprintf(stderr, "%s\n", error.to_string().c_str());
     }
     app.set_platform(chips::wasm::platform_hooks());
@@ -248,7 +250,7 @@ int main(int, char**) {
     // become a notice, never an abort.
     try {
         const std::string settings = chips::wasm::page_startup_settings();
-        if (!settings.empty()) app.apply_settings_json(settings);
+        if (!settings.empty()) chips::apply_settings_json(session, settings);
     } catch (const std::exception& error) {
         std::printf("saved settings ignored: %s\n", error.what()); // a notice, not an error
     }
@@ -256,13 +258,13 @@ int main(int, char**) {
     // changes later through chips_apply_settings_json (site/app.js watchEnvironment).
     try {
         const std::string environment = chips::wasm::page_environment();
-        if (!environment.empty()) app.apply_settings_json(environment);
+        if (!environment.empty()) chips::apply_settings_json(session, environment);
     } catch (const std::exception& error) {
         std::printf("environment ignored: %s\n", error.what());
     }
     try {
         const std::string query = chips::wasm::page_startup_query();
-        if (!query.empty()) chips::wasm::page_notices(app.apply_url_query(query));
+        if (!query.empty()) chips::wasm::page_notices(chips::apply_url_query(session, query));
     } catch (const std::exception& error) {
         chips::wasm::page_notices(std::string(R"({"ok":false,"notices":["The link could not be read."]})"));
         std::printf("link ignored: %s\n", error.what());

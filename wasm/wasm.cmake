@@ -28,21 +28,17 @@ set(chips_wasm_compile_flags -fwasm-exceptions)
 set(CHIPS_WASM_OPT "-Os" CACHE STRING "Optimization flag for the wasm build (-Os, -Oz, -O2, -O3); sizes in docs/site.md")
 option(CHIPS_WASM_CLOSURE "Run Closure Compiler over the JS glue (--closure 1)" OFF)
 set(chips_wasm_size_flags ${CHIPS_WASM_OPT})
-foreach(chips_target chips_model chips_ui imgui)
+foreach(chips_target chips_model chips_session chips_ui imgui)
   target_compile_options(${chips_target} PRIVATE ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
 endforeach()
 # The demo window is never shown in the app; without this define a stray reference would link all of it.
 target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_DEMO_WINDOWS)
 
-add_library(imgui_backends STATIC "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui_backends PUBLIC "${IMGUI_DIR}/backends" "${SDL2_WASM_DIR}/include/SDL2")
-target_link_libraries(imgui_backends PUBLIC imgui)
+chips_add_imgui_backends(imgui_backends "${IMGUI_DIR}" "${SDL2_WASM_DIR}" imgui)
 target_compile_options(imgui_backends PRIVATE ${chips_wasm_size_flags})
 # The backend's per-frame GL state queries go to wasm/gl_state_cache.cpp (a synchronous WebGL round trip each; why
 # it is safe here is written there). The baseline page builds its own stock copy (bench/baseline/baseline.cmake).
 target_compile_definitions(imgui_backends PRIVATE glGetIntegerv=chips_gl_get_integerv)
-# ImGui 1.92.2b's SDL2 backend uses EMSCRIPTEN_KEEPALIVE in EM_JS, which emcc 3.1.6's em_js.h does not define.
-set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" PROPERTIES COMPILE_OPTIONS "-include;emscripten.h")
 
 file(GLOB chips_wasm_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/*.cpp")
 add_executable(chips_app ${chips_wasm_sources})
@@ -63,7 +59,7 @@ if(CHIPS_WASM_CLOSURE)
   target_link_options(chips_app PRIVATE --closure 1)
 endif()
 # The content travels inside the module (no extra request), as the binary snapshot of the validated JSON
-# (model/content_snapshot.h) compiled in as a C++ source (wasm/content_data.h): the app reads it at start without a
+# (model/content/content_snapshot.h) compiled in as a C++ source (wasm/content_data.h): the app reads it at start without a
 # JSON parser and without a file system (docs/quality.md, "Findings").
 set(content_snapshot_source "${CMAKE_BINARY_DIR}/content_snapshot_data.cpp")
 add_custom_command(OUTPUT "${content_snapshot_source}"

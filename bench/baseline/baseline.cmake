@@ -24,10 +24,7 @@ list(FILTER chips_bench_link_options EXCLUDE REGEX "(embed|preload)-file")
 # --- The baseline page -----------------------------------------------------------------------------------------------
 # ImGui's backends exactly as shipped: the app's copy answers the renderer's GL state queries itself
 # (wasm/gl_state_cache.cpp); the baseline stays what a bare Dear ImGui page costs.
-add_library(imgui_backends_stock STATIC EXCLUDE_FROM_ALL "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp"
-                                                         "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui_backends_stock PUBLIC "${IMGUI_DIR}/backends" "${SDL2_WASM_DIR}/include/SDL2")
-target_link_libraries(imgui_backends_stock PUBLIC imgui)
+chips_add_imgui_backends(imgui_backends_stock "${IMGUI_DIR}" "${SDL2_WASM_DIR}" imgui)
 target_compile_options(imgui_backends_stock PRIVATE ${chips_wasm_size_flags})
 set(baseline_dir "${CMAKE_BINARY_DIR}/baseline")
 add_executable(chips_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/main.cpp"

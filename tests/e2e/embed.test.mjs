@@ -93,7 +93,8 @@ test('embed.html keeps the reader\'s settings and the host page\'s address alone
     { width: 700, height: 450 });
   try {
     await page.evaluate(() => window.chipsAndClaims.ready);
-    await page.evaluate(() => window.chipsAndClaimsPage.saveSettings('{"language":"zh-Hans"}'));
+    await page.evaluate(() => window.chipsAndClaims.setState({ language: 'en' })); // a settings change the app syncs
+    await page.waitForTimeout(800);
     assert.equal(await page.evaluate(() => localStorage.getItem('chipsAndClaims.settings')), null,
       'embed.html: saved settings from inside an embed');
     assert.equal(await page.evaluate(() => location.search), '?quote=nope&lang=zh-Hans', 'embed.html: rewrote its own address');

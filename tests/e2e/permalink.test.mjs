@@ -61,7 +61,6 @@ test("opening someone's link does not overwrite the reader's saved settings; a n
     await page.goto(served.url + 'index.html?lang=zh-Hans&gpu=h100');
     await waitReady(page, 'index.html?lang=zh-Hans (a link)');
     await page.evaluate(() => window.chipsAndClaims.setState({ language: 'zh-Hant' }));
-    await page.evaluate(() => window.chipsAndClaimsPage.saveSettings('{"language":"zh-Hant"}'));
     await settle(page, 'link visit');
     const after = await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY);
     assert.equal(after, saved, "index.html?lang=zh-Hans: the link's visit overwrote the reader's saved settings");
@@ -69,17 +68,19 @@ test("opening someone's link does not overwrite the reader's saved settings; a n
     // Positive control: on a visit without a link, the same hook saves.
     await page.goto(served.url + 'index.html');
     await waitReady(page, 'index.html (own visit)');
-    await page.evaluate(() => window.chipsAndClaimsPage.saveSettings('{"language":"zh-Hans"}'));
-    const own = await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY);
-    assert.equal(own, '{"language":"zh-Hans"}', 'index.html: the reader\'s own visit did not save settings');
+    await page.evaluate(() => window.chipsAndClaims.setState({ language: 'zh-Hans' }));
+    await settle(page, 'own visit after a language change');
+    const own = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{}').language, SETTINGS_KEY);
+    assert.equal(own, 'zh-Hans', 'index.html: the reader\'s own visit did not save settings');
     // And a reload of the reader's own address (the bar follows the view) is still their own visit.
     await page.evaluate(() => window.chipsAndClaims.setState({ scenario: { chips: 4096 } }));
     await settle(page, 'own visit after setState');
     await page.reload();
     await waitReady(page, 'index.html (reload of own address)');
-    await page.evaluate(() => window.chipsAndClaimsPage.saveSettings('{"language":"en"}'));
-    const reloaded = await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY);
-    assert.equal(reloaded, '{"language":"en"}', 'index.html: after a reload of the own address settings stopped saving');
+    await page.evaluate(() => window.chipsAndClaims.setState({ language: 'en' }));
+    await settle(page, 'reloaded own visit after a language change');
+    const reloaded = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{}').language, SETTINGS_KEY);
+    assert.equal(reloaded, 'en', 'index.html: after a reload of the own address settings stopped saving');
   } finally {
     saveArtifacts('permalink-settings', record);
     await context.close();

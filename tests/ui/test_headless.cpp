@@ -28,13 +28,13 @@ nlohmann::json parse(const std::string& text) {
 TEST_CASE("every preset × every language × three sizes draws without an assertion") {
     Harness h;
     const int asserts_before = imgui_assert_count();
-    const nlohmann::json presets = parse(test::read_file(std::string(CHIPS_CONTENT_DIR) + "/presets.json"));
+    const nlohmann::json presets = parse(read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/presets.json"));
     const std::pair<float, float> sizes[] = {{1280, 800}, {700, 900}, {390, 844}};
     int frames = 0;
     for (const char* lang : {"en", "zh-Hans", "zh-Hant"}) {
-        h.app.apply_settings_json(std::string("{\"language\":\"") + lang + "\"}");
+        apply_settings_json(h.session, std::string("{\"language\":\"") + lang + "\"}");
         for (const auto& preset : presets["presets"]) {
-            h.app.apply_state_json(nlohmann::json{{"scenario", preset["scenario"]}}.dump());
+            apply_state_json(h.session, nlohmann::json{{"scenario", preset["scenario"]}}.dump());
             for (const auto& [width, height] : sizes) {
                 h.size(width, height);
                 h.frames(3);
@@ -49,18 +49,18 @@ TEST_CASE("every preset × every language × three sizes draws without an assert
 TEST_CASE("dark theme, presenter mode and the embed view draw too") {
     Harness h;
     const int asserts_before = imgui_assert_count();
-    h.app.apply_settings_json(R"({"theme":"dark","ui_scale":1.25})");
+    apply_settings_json(h.session, R"({"theme":"dark","ui_scale":1.25})");
     h.frames(3);
-    CHECK(parse(h.app.settings_json())["theme"] == "dark");
-    h.app.apply_url_query("presenter=1");
+    CHECK(parse(settings_json(h.session))["theme"] == "dark");
+    apply_url_query(h.session, "presenter=1");
     h.frames(3);
-    CHECK(h.app.permalink_query().find("presenter=1") != std::string::npos);
+    CHECK(permalink_query(h.session).find("presenter=1") != std::string::npos);
     for (const auto& size : {std::pair<float, float>{700, 450}, {390, 844}}) {
         h.size(size.first, size.second);
-        h.app.apply_url_query("view=embed&presenter=0&quote=q-wang-h100-50k");
+        apply_url_query(h.session, "view=embed&presenter=0&quote=q-wang-h100-50k");
         h.frames(3);
     }
-    CHECK(h.app.permalink_query().find("view=embed") != std::string::npos);
+    CHECK(permalink_query(h.session).find("view=embed") != std::string::npos);
     CHECK(imgui_assert_count() == asserts_before);
 }
 
@@ -71,13 +71,13 @@ TEST_CASE("dragging the chip-count slider changes the results; clicking a claim 
     float x = 0, y = 0, w = 0, hgt = 0;
     REQUIRE(h.rect("chips", x, y, w, hgt));
     CHECK(w > 0);
-    const double days_before = parse(h.app.results_json())["outputs"]["training_days"]["central"].get<double>();
+    const double days_before = parse(results_json(h.session))["outputs"]["training_days"]["central"].get<double>();
     h.mouse(x + w * 0.5f, y + hgt * 0.5f, false);
     h.mouse(x + w * 0.5f, y + hgt * 0.5f, true);
     h.mouse(x + w * 0.9f, y + hgt * 0.5f, true);
     h.mouse(x + w * 0.9f, y + hgt * 0.5f, false);
-    const double chips_after = parse(h.app.state_json())["scenario"]["chips"].get<double>();
-    const double days_after = parse(h.app.results_json())["outputs"]["training_days"]["central"].get<double>();
+    const double chips_after = parse(state_json(h.session))["scenario"]["chips"].get<double>();
+    const double days_after = parse(results_json(h.session))["outputs"]["training_days"]["central"].get<double>();
     CHECK(chips_after > 2048);
     CHECK(days_after < days_before);
 
@@ -91,7 +91,7 @@ TEST_CASE("dragging the chip-count slider changes the results; clicking a claim 
     h.mouse(x + 2, y + hgt * 0.5f, false);
     h.mouse(x + 2, y + hgt * 0.5f, true);
     h.mouse(x + 2, y + hgt * 0.5f, false);
-    const nlohmann::json state = parse(h.app.state_json());
+    const nlohmann::json state = parse(state_json(h.session));
     CHECK(state["quote"] == "q-wang-h100-50k");
     CHECK(state["scenario"]["gpu"] == "h100");
     CHECK(imgui_assert_count() == asserts_before);
@@ -100,11 +100,11 @@ TEST_CASE("dragging the chip-count slider changes the results; clicking a claim 
 TEST_CASE("page bridge: state, results, quote selection") {
     Harness h;
     h.frames(2);
-    const nlohmann::json state = parse(h.app.state_json());
+    const nlohmann::json state = parse(state_json(h.session));
     CHECK(state["language"] == "en");
     CHECK(state["scenario"]["gpu"] == "h800");
     CHECK(state["scenario"]["chips"] == 2048);
-    const nlohmann::json results = parse(h.app.results_json());
+    const nlohmann::json results = parse(results_json(h.session));
     CHECK(results["status"] == "ok");
     const double cost = results["outputs"]["rental_cost_usd"]["central"].get<double>();
     CHECK(cost > 4e6);
@@ -112,43 +112,43 @@ TEST_CASE("page bridge: state, results, quote selection") {
     CHECK(results["outputs"]["rental_cost_usd"]["unit"] == "USD");
 
     nlohmann::json reply =
-        parse(h.app.apply_state_json(R"({"scenario":{"gpu":"h100","chips":50000},"language":"zh-Hant"})"));
+        parse(apply_state_json(h.session, R"({"scenario":{"gpu":"h100","chips":50000},"language":"zh-Hant"})"));
     CHECK(reply["ok"] == true);
-    CHECK(parse(h.app.state_json())["scenario"]["chips"] == 50000);
-    CHECK(parse(h.app.state_json())["language"] == "zh-Hant");
-    reply = parse(h.app.apply_state_json(R"({"chips":-5})"));
+    CHECK(parse(state_json(h.session))["scenario"]["chips"] == 50000);
+    CHECK(parse(state_json(h.session))["language"] == "zh-Hant");
+    reply = parse(apply_state_json(h.session, R"({"chips":-5})"));
     CHECK(reply["ok"] == false);
     CHECK(!reply["notices"].empty());
-    CHECK(parse(h.app.state_json())["scenario"]["chips"] == 50000); // unchanged
-    reply = parse(h.app.apply_state_json("not json"));
+    CHECK(parse(state_json(h.session))["scenario"]["chips"] == 50000); // unchanged
+    reply = parse(apply_state_json(h.session, "not json"));
     CHECK(reply["ok"] == false);
-    CHECK(h.app.select_quote("q-wang-h100-50k"));
-    CHECK(!h.app.select_quote("q-does-not-exist"));
-    CHECK(!h.app.accessible_summary().empty());
+    CHECK(h.session.select_quote("q-wang-h100-50k", true, true));
+    CHECK(!h.session.select_quote("q-does-not-exist", true, true));
+    CHECK(!accessible_summary(h.session).empty());
     h.frames(2);
 }
 
 TEST_CASE("permalinks round-trip; bad values become notices, never a crash") {
     Harness h;
-    nlohmann::json reply = parse(h.app.apply_url_query("gpu=h100&chips=4096&lang=zh-Hans&mfu=35%25"));
+    nlohmann::json reply = parse(apply_url_query(h.session, "gpu=h100&chips=4096&lang=zh-Hans&mfu=35%25"));
     CHECK(reply["ok"] == true);
-    const std::string query = h.app.permalink_query();
+    const std::string query = permalink_query(h.session);
     CHECK(query.find("gpu=h100") != std::string::npos);
     CHECK(query.find("chips=4096") != std::string::npos);
     CHECK(query.find("lang=zh-Hans") != std::string::npos);
     Harness other;
-    other.app.apply_url_query(query);
-    CHECK(parse(other.app.state_json())["scenario"] == parse(h.app.state_json())["scenario"]);
+    apply_url_query(other.session, query);
+    CHECK(parse(state_json(other.session))["scenario"] == parse(state_json(h.session))["scenario"]);
 
-    reply = parse(h.app.apply_url_query("chips=abc&gpu=tpu9&nonsense=1&lang=xx&view=sideways&quote=q-nope"));
+    reply = parse(apply_url_query(h.session, "chips=abc&gpu=tpu9&nonsense=1&lang=xx&view=sideways&quote=q-nope"));
     CHECK(reply["ok"] == false);
     CHECK(reply["notices"].size() >= 5);
     h.frames(3);                                                // the notice bar draws
-    reply = parse(h.app.apply_url_query("experts_active=300")); // above experts_total: cross-key check
+    reply = parse(apply_url_query(h.session, "experts_active=300")); // above experts_total: cross-key check
     CHECK(reply["ok"] == false);
     h.frames(2);
     for (const char* garbage : {"", "&&&", "=", "%", "%zz=1", "chips", "chips=1e400", "chips=1&chips=2"})
-        h.app.apply_url_query(garbage);
+        apply_url_query(h.session, garbage);
     h.frames(2);
 }
 
@@ -166,7 +166,7 @@ TEST_CASE("hooks: copy link, copy quote, embed popup, fullscreen, settings saved
     REQUIRE(h.rect("lang.zh-Hant", x, y, w, hgt));
     h.mouse(x + w / 2, y + hgt / 2, true);
     h.mouse(x + w / 2, y + hgt / 2, false);
-    CHECK(parse(h.saved_settings)["language"] == "zh-Hant");
+    CHECK(parse(h.saved_settings())["language"] == "zh-Hant");
     REQUIRE(h.rect("embed", x, y, w, hgt));
     h.mouse(x + w / 2, y + hgt / 2, true);
     h.mouse(x + w / 2, y + hgt / 2, false);
@@ -182,14 +182,14 @@ TEST_CASE("a quote selected from outside the list (link, selectQuote) is scrolle
     const nlohmann::json quotes = parse(test::content_texts().at("quotes.json"))["quotes"];
     const std::string last_id = quotes.back()["id"].get<std::string>();
     float x = 0, y = 0, w = 0, h_ = 0;
-    REQUIRE(h.app.select_quote(last_id));
+    REQUIRE(h.session.select_quote(last_id, true, true));
     h.frames(4); // the scroll request takes effect on the next frame
     REQUIRE(h.rect("quote:" + last_id, x, y, w, h_));
     CHECK(y >= 0.0f);
     CHECK(y < 800.0f);
     // The same through a permalink, after scrolling back to another quote.
     const std::string first_id = quotes.front()["id"].get<std::string>();
-    parse(h.app.apply_url_query("quote=" + first_id));
+    parse(apply_url_query(h.session, "quote=" + first_id));
     h.frames(4);
     REQUIRE(h.rect("quote:" + first_id, x, y, w, h_));
     CHECK(y >= 0.0f);
@@ -206,7 +206,7 @@ TEST_CASE("on a phone, a linked quote lands at the top of the list, not a few ca
     for (std::size_t i : {quotes.size() / 2, quotes.size() - 1}) {
         const std::string id = quotes[i]["id"].get<std::string>();
         CAPTURE(id);
-        parse(h.app.apply_url_query("quote=" + id));
+        parse(apply_url_query(h.session, "quote=" + id));
         h.frames(15);
         float x = 0, y = 0, w = 0, h_ = 0;
         REQUIRE(h.rect("quote:" + id, x, y, w, h_));

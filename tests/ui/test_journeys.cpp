@@ -3,11 +3,11 @@
 // outlined and the step card does not cover it), skip / resume / settings / permalink; every download reaching
 // PlatformHooks::download_file with the right name and content; the theme following the system with a manual
 // override; CNY amounts in Chinese.
-#include "model/currency.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
-#include "model/scenario_json.h"
-#include "model/tour.h"
+#include "model/content/currency.h"
+#include "model/content/gpu_catalog.h"
+#include "model/content/presets.h"
+#include "model/content/scenario_json.h"
+#include "model/content/tour.h"
 #include "test_support.h"
 #include "ui/imconfig_chips.h"
 #include "ui_harness.h"
@@ -37,9 +37,9 @@ struct TourContent {
     TourContent() {
         ContentErrors errors;
         const std::string dir = std::string(CHIPS_CONTENT_DIR) + "/";
-        load_gpu_catalog(test::read_file(dir + "gpus.json"), "gpus.json", gpus, errors);
-        load_presets(test::read_file(dir + "presets.json"), "presets.json", gpus, presets, errors);
-        load_tour(test::read_file(dir + "tour.json"), "tour.json", tour, errors);
+        load_gpu_catalog(read_file_or_empty(dir + "gpus.json"), "gpus.json", gpus, errors);
+        load_presets(read_file_or_empty(dir + "presets.json"), "presets.json", gpus, presets, errors);
+        load_tour(read_file_or_empty(dir + "tour.json"), "tour.json", tour, errors);
         for (const ContentError& error : errors)
             MESSAGE(error.to_string());
         REQUIRE(errors.empty());
@@ -67,7 +67,7 @@ bool overlap(const nlohmann::json& a, const nlohmann::json& b) {
 // Checks the shown step: mode, id, scenario, quote, the outlined control drawn and not covered by the card.
 void check_step(Harness& h, const TourContent& content, std::size_t index, const char* where) {
     const TourStep& step = content.tour.steps[index];
-    const nlohmann::json state = parse(h.app.state_json());
+    const nlohmann::json state = parse(state_json(h.session));
     INFO(where << ", step " << index + 1 << " (" << step.id << ")");
     CHECK(state["tour"]["mode"] == "touring");
     CHECK(state["tour"]["step"] == index);
@@ -75,7 +75,7 @@ void check_step(Harness& h, const TourContent& content, std::size_t index, const
     CHECK(state["scenario"] == content.expected_scenario(index));
     CHECK(state["preset"] == step.scenario.preset);
     if (!step.quote.empty()) CHECK(state["quote"] == step.quote);
-    CHECK(h.app.permalink_query().find("tour=" + step.id) != std::string::npos);
+    CHECK(permalink_query(h.session).find("tour=" + step.id) != std::string::npos);
     const nlohmann::json target = parse(h.app.control_rect_json(target_id(step)));
     const nlohmann::json card = parse(h.app.control_rect_json("tour.card"));
     REQUIRE_MESSAGE(target.contains("x"), "the step's control " << target_id(step) << " was not drawn");
@@ -100,8 +100,8 @@ TEST_CASE("the tour: start, walk every step with → / PageDown / Space, then fr
         const int asserts_before = imgui_assert_count();
         h.size(width, height);
         h.frames(3);
-        CHECK(parse(h.app.state_json())["tour"]["mode"] == "not_started");
-        CHECK(h.app.permalink_query().find("tour=") == std::string::npos);
+        CHECK(parse(state_json(h.session))["tour"]["mode"] == "not_started");
+        CHECK(permalink_query(h.session).find("tour=") == std::string::npos);
         REQUIRE(h.click("tour.start"));
         h.frames(3); // the step scrolls its control into view, then the card is placed from last frame's size
         const ImGuiKey keys[] = {ImGuiKey_RightArrow, ImGuiKey_PageDown, ImGuiKey_Space};
@@ -110,14 +110,14 @@ TEST_CASE("the tour: start, walk every step with → / PageDown / Space, then fr
             h.key(keys[i % 3]);
             h.frames(2);
         }
-        const nlohmann::json state = parse(h.app.state_json());
+        const nlohmann::json state = parse(state_json(h.session));
         CHECK(state["tour"]["mode"] == "free_play");
-        CHECK(h.app.permalink_query().find("tour=") == std::string::npos);
-        CHECK(parse(h.saved_settings)["tour"]["resume_step"] == content.tour.steps.size()); // finished
+        CHECK(permalink_query(h.session).find("tour=") == std::string::npos);
+        CHECK(parse(h.saved_settings())["tour"]["resume_step"] == content.tour.steps.size()); // finished
         // In free play the arrows are the page's again: nothing changes.
-        const std::string before = h.app.state_json();
+        const std::string before = state_json(h.session);
         h.key(ImGuiKey_RightArrow);
-        CHECK(h.app.state_json() == before);
+        CHECK(state_json(h.session) == before);
         CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0); // keyboard nav is back
         CHECK(!h.app.wants_continuous_frames());                                       // the tour never animates
         CHECK(imgui_assert_count() == asserts_before);
@@ -136,19 +136,19 @@ TEST_CASE("the tour: ← and PageUp go back, Home restarts, Esc skips and Resume
     h.frames(2);
     check_step(h, content, 2, "after → → → ←");
     h.key(ImGuiKey_PageUp);
-    CHECK(parse(h.app.state_json())["tour"]["step"] == 1);
+    CHECK(parse(state_json(h.session))["tour"]["step"] == 1);
     h.key(ImGuiKey_Home);
-    CHECK(parse(h.app.state_json())["tour"]["step"] == 0);
+    CHECK(parse(state_json(h.session))["tour"]["step"] == 0);
     h.key(ImGuiKey_LeftArrow); // nothing before step 1
-    CHECK(parse(h.app.state_json())["tour"]["step"] == 0);
+    CHECK(parse(state_json(h.session))["tour"]["step"] == 0);
     h.key(ImGuiKey_RightArrow);
     h.key(ImGuiKey_RightArrow);
     h.key(ImGuiKey_Escape);
-    nlohmann::json state = parse(h.app.state_json());
+    nlohmann::json state = parse(state_json(h.session));
     CHECK(state["tour"]["mode"] == "free_play");
     CHECK(parse(h.app.control_rect_json("tour.card")).empty()); // the card is gone
     // The reader plays; "Resume tour" brings back step 3 with its own scenario.
-    h.app.apply_state_json(R"({"chips":512})");
+    apply_state_json(h.session, R"({"chips":512})");
     h.frames(2);
     REQUIRE(h.click("tour.resume"));
     h.frames(3);
@@ -161,7 +161,7 @@ TEST_CASE("the tour: ← and PageUp go back, Home restarts, Esc skips and Resume
     h.frames(3);
     check_step(h, content, 2, "after the Back button");
     REQUIRE(h.click("tour.skip"));
-    CHECK(parse(h.app.state_json())["tour"]["mode"] == "free_play");
+    CHECK(parse(state_json(h.session))["tour"]["mode"] == "free_play");
 }
 
 TEST_CASE("the tour: a step in the permalink opens that step; settings bring back Resume") {
@@ -172,37 +172,37 @@ TEST_CASE("the tour: a step in the permalink opens that step; settings bring bac
     presenter.key(ImGuiKey_RightArrow);
     presenter.key(ImGuiKey_RightArrow);
     presenter.frames(2);
-    const std::string query = presenter.app.permalink_query();
+    const std::string query = permalink_query(presenter.session);
     CHECK(query.find("tour=" + content.tour.steps[2].id) != std::string::npos);
 
     Harness student;
-    const nlohmann::json reply = parse(student.app.apply_url_query(query));
+    const nlohmann::json reply = parse(apply_url_query(student.session, query));
     CHECK(reply["ok"] == true);
     student.frames(3);
     check_step(student, content, 2, "opened from the presenter's link");
-    CHECK(student.app.permalink_query() == query);
+    CHECK(permalink_query(student.session) == query);
     // A 1-based number works too; a bad value is a notice, not a crash.
     Harness numbered;
-    numbered.app.apply_url_query("tour=5");
+    apply_url_query(numbered.session, "tour=5");
     numbered.frames(3);
     check_step(numbered, content, 4, "tour=5");
-    CHECK(parse(numbered.app.apply_url_query("tour=nope"))["ok"] == false);
+    CHECK(parse(apply_url_query(numbered.session, "tour=nope"))["ok"] == false);
     // On a phone, straight from the link at start-up (nothing measured yet): the control still scrolls into view.
     Harness phone;
     phone.size(390, 812);
-    CHECK(parse(phone.app.apply_url_query("lang=zh-Hans&currency=CNY&tour=" + content.tour.steps[3].id))["ok"] == true);
+    CHECK(parse(apply_url_query(phone.session, "lang=zh-Hans&currency=CNY&tour=" + content.tour.steps[3].id))["ok"] == true);
     phone.frames(6); // a few frames of scrolling (ImGui applies a scroll one frame later)
     check_step(phone, content, 3, "390x812 phone opened from a link");
     CHECK(!phone.app.wants_continuous_frames()); // the scrolling settled
 
     // Settings: where the reader left the tour comes back as "Resume tour" (not as a hijacked view).
     REQUIRE(presenter.click("tour.skip"));
-    const std::string settings = presenter.saved_settings;
+    const std::string settings = presenter.saved_settings();
     CHECK(parse(settings)["tour"]["resume_step"] == 2);
     Harness next_visit;
-    next_visit.app.apply_settings_json(settings);
+    apply_settings_json(next_visit.session, settings);
     next_visit.frames(2);
-    CHECK(parse(next_visit.app.state_json())["tour"]["mode"] == "free_play");
+    CHECK(parse(state_json(next_visit.session))["tour"]["mode"] == "free_play");
     REQUIRE(next_visit.click("tour.resume"));
     next_visit.frames(3);
     check_step(next_visit, content, 2, "resumed from saved settings");
@@ -259,7 +259,7 @@ TEST_CASE("downloads: every file reaches the hook with its name, version, date, 
     CHECK(h.downloads[5].content.find("557\xE4\xB8\x87\xE7\xBE\x8E\xE5\x85\x83") != std::string::npos); // 557万美元
 
     // "Under the current assumptions": at $4 per GPU-hour the quotes file carries the assumption.
-    h.app.apply_state_json(R"({"usd_per_gpu_hour":4})");
+    apply_state_json(h.session, R"({"usd_per_gpu_hour":4})");
     h.frames(2);
     REQUIRE(h.click("download.quotes_csv"));
     REQUIRE(h.downloads.size() == 7);
@@ -270,42 +270,45 @@ TEST_CASE("theme: follows the system, a manual choice overrides it and is saved;
     Harness h;
     h.frames(2);
     auto window_bg = [] { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg]; };
-    CHECK(parse(h.app.settings_json())["theme"] == "system");
+    CHECK(parse(settings_json(h.session))["theme"] == "system");
     const ImVec4 light = window_bg();
-    h.app.apply_settings_json(R"({"system_theme":"dark"})"); // the page saw prefers-color-scheme: dark
+    apply_settings_json(h.session, R"({"system_theme":"dark"})"); // the page saw prefers-color-scheme: dark
     h.frames(2);
-    CHECK(parse(h.app.state_json())["theme"] == "dark");
+    CHECK(parse(state_json(h.session))["theme"] == "dark");
     const ImVec4 dark = window_bg();
     CHECK(dark.x + dark.y + dark.z < light.x + light.y + light.z - 1.0f);
-    CHECK(parse(h.app.settings_json()).count("system_theme") == 0); // the environment is not a setting
+    CHECK(parse(settings_json(h.session)).count("system_theme") == 0); // the environment is not a setting
     // The reader picks "Light theme" in the header combo: it wins over the system and is saved.
     REQUIRE(h.click("theme"));
     h.frames(1);
     REQUIRE(h.click("theme.light"));
     h.frames(2);
-    CHECK(parse(h.app.state_json())["theme"] == "light");
-    CHECK(parse(h.saved_settings)["theme"] == "light");
+    CHECK(parse(state_json(h.session))["theme"] == "light");
+    CHECK(parse(h.saved_settings())["theme"] == "light");
     CHECK(window_bg().x == light.x);
-    h.app.apply_settings_json(R"({"system_theme":"light"})");
-    h.app.apply_settings_json(R"({"system_theme":"dark","reduced_motion":true})");
+    apply_settings_json(h.session, R"({"system_theme":"light"})");
+    apply_settings_json(h.session, R"({"system_theme":"dark","reduced_motion":true})");
     h.frames(2);
-    CHECK(parse(h.app.state_json())["theme"] == "light"); // still the reader's choice
+    CHECK(parse(state_json(h.session))["theme"] == "light"); // still the reader's choice
     CHECK(!h.app.wants_continuous_frames());
 }
 
 TEST_CASE("currency: CNY in the link and the settings; amounts in 万元 in Chinese, the rate stated") {
     Harness h;
-    CHECK(parse(h.app.apply_url_query("currency=CNY&lang=zh-Hans"))["ok"] == true);
+    CHECK(parse(apply_url_query(h.session, "currency=CNY&lang=zh-Hans"))["ok"] == true);
     h.frames(3);
-    const std::string summary = h.app.accessible_summary();
-    CHECK_MESSAGE(summary.find("\xE4\xB8\x87\xE5\x85\x83") != std::string::npos, summary); // 万元
-    CHECK(summary.find("\xE7\xBE\x8E\xE5\x85\x83") == std::string::npos);                  // no 美元
-    CHECK(h.app.permalink_query().find("currency=CNY") != std::string::npos);
-    CHECK(parse(h.app.state_json())["currency"] == "CNY");
+    const std::string summary = accessible_summary(h.session);
+    // The results sentence starts at the chip count ("2048 张 H800"); before it the selected claim's verdict quotes
+    // the article's own words (557万美元), which stay as written.
+    const std::string results = summary.substr(summary.find("\xE5\xBC\xA0")); // 张
+    CHECK_MESSAGE(results.find("\xE4\xB8\x87\xE5\x85\x83") != std::string::npos, summary); // 万元
+    CHECK(results.find("\xE7\xBE\x8E\xE5\x85\x83") == std::string::npos);                  // no 美元
+    CHECK(permalink_query(h.session).find("currency=CNY") != std::string::npos);
+    CHECK(parse(state_json(h.session))["currency"] == "CNY");
     // The model and the downloads stay in USD.
-    CHECK(parse(h.app.results_json())["outputs"]["rental_cost_usd"]["unit"] == "USD");
-    h.app.apply_settings_json(R"({"currency":"USD","language":"en"})");
+    CHECK(parse(results_json(h.session))["outputs"]["rental_cost_usd"]["unit"] == "USD");
+    apply_settings_json(h.session, R"({"currency":"USD","language":"en"})");
     h.frames(2);
-    CHECK(h.app.accessible_summary().find("$5.58M") != std::string::npos);
-    CHECK(parse(h.app.apply_url_query("currency=EUR"))["ok"] == false);
+    CHECK(accessible_summary(h.session).find("$5.58M") != std::string::npos);
+    CHECK(parse(apply_url_query(h.session, "currency=EUR"))["ok"] == false);
 }

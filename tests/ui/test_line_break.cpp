@@ -1,6 +1,6 @@
 // tests/ui/test_line_break.cpp — kinsoku line breaking, on hand-made cases and on every quote of
 // content/quotes.json at many widths.
-#include "model/quotes.h"
+#include "model/content/quotes.h"
 #include "test_support.h"
 #include "ui/line_break.h"
 
@@ -111,7 +111,7 @@ TEST_CASE("Latin runs stay whole; spaces are dropped at breaks; hard breaks") {
 TEST_CASE("every quote in content/quotes.json breaks correctly at many widths") {
     QuoteLibrary library;
     ContentErrors errors;
-    load_quotes(test::read_file(std::string(CHIPS_CONTENT_DIR) + "/quotes.json"), "quotes.json", library, errors);
+    load_quotes(read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/quotes.json"), "quotes.json", library, errors);
     REQUIRE(!library.quotes.empty());
     std::size_t checked = 0;
     for (const Quote& quote : library.quotes) {

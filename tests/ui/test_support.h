@@ -1,25 +1,14 @@
-// tests/ui/test_support.h — reading content files for the UI tests.
+// tests/ui/test_support.h — the content the UI tests load (every content/*.json, as the build validates it).
 #pragma once
-#include "ui/app.h"
+#include "model/content/content_bundle.h"
+#include "native/file_io.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace chips::ui::test {
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
-}
-
 inline ContentTexts content_texts() {
-    ContentTexts texts;
-    for (const char* name : {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"})
-        texts[name] = read_file(std::string(CHIPS_CONTENT_DIR) + "/" + name);
-    return texts;
+    return read_json_files(CHIPS_CONTENT_DIR);
 }
 
 } // namespace chips::ui::test

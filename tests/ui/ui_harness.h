@@ -6,6 +6,10 @@
 // dynamic font atlas works exactly as in the browser.
 #pragma once
 #include "test_support.h"
+#include "session/page_bridge.h"
+#include "session/permalink.h"
+#include "session/settings.h"
+#include "session/summary.h"
 #include "ui/app.h"
 
 #include <doctest/doctest.h>
@@ -26,7 +30,8 @@ inline bool file_exists(const std::string& path) {
 // default font so the test still runs on a bare machine).
 struct Harness {
     ImGuiContext* context = nullptr;
-    App app;
+    Session session; // the reader's state; the app draws it
+    App app{session};
     int texture_ids = 0;
 
     Harness() {
@@ -53,7 +58,7 @@ struct Harness {
             io.Fonts->AddFontDefault();
         }
         ContentErrors errors;
-        const bool loaded = app.load(test::content_texts(), errors);
+        const bool loaded = session.load(test::content_texts(), errors);
         for (const ContentError& error : errors)
             MESSAGE(error.to_string());
         CHECK(loaded);
@@ -63,7 +68,6 @@ struct Harness {
         hooks.open_url = [this](const std::string& url) { opened = url; };
         hooks.page_url = [] { return std::string("https://example.org/chips/"); };
         hooks.toggle_fullscreen = [this] { ++fullscreen_toggles; };
-        hooks.save_settings = [this](const std::string& json) { saved_settings = json; };
         hooks.download_file = [this](const std::string& name, const std::string& mime, const std::string& content) {
             downloads.push_back({name, mime, content});
         };
@@ -72,7 +76,10 @@ struct Harness {
     }
     ~Harness() { ImGui::DestroyContext(context); }
 
-    std::string clipboard, opened, saved_settings;
+    std::string clipboard, opened;
+    // What the page would save after the reader's last settings change (the platform saves settings_json when
+    // Session::settings_revision() moves; see session/page_sync.h).
+    std::string saved_settings() const { return settings_json(session); }
     int fullscreen_toggles = 0;
     struct Download {
         std::string name, mime, content; // what PlatformHooks::download_file received

@@ -1,0 +1,93 @@
+// fuzz/fuzz_session_bridge.cpp — the page bridge (session/permalink.h apply_url_query for permalinks and
+// back/forward, session/page_bridge.h apply_state_json for window.chipsAndClaims.setState), with the real content
+// loaded, on arbitrary bytes. First byte: even → URL query, odd → setState JSON. Exceptions are caught exactly as
+// wasm/exports.cpp does (the production path), so what is checked is what a reader would live with afterwards:
+//   - no crash, no sanitizer report
+//   - the reply (when no exception) is a JSON object {"ok": bool, "notices": [strings]}, with a notice when ok=false
+//   - no notice holds a control or bidi character, and there are at most a handful of them
+//   - the scenario stays valid: state_json()'s scenario read back through apply_state_json is accepted
+//   - results_json() has finite numbers only (nlohmann writes NaN/Infinity as null)
+// No Dear ImGui here: the session is platform-free, so this builds with the model alone.
+#include "model/text/safe_text.h"
+#include "native/file_io.h"
+#include "session/page_bridge.h"
+#include "session/permalink.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what) {
+    std::fprintf(stderr, "fuzz_session_bridge: %s\n", what.c_str());
+    std::abort();
+}
+
+chips::Session& session() {
+    static chips::Session* instance = [] {
+        auto* created = new chips::Session();
+        chips::ContentErrors errors;
+        if (!created->load(chips::read_json_files(CHIPS_CONTENT_DIR), errors))
+            fail("content did not load: " + errors.front().to_string());
+        return created;
+    }();
+    return *instance;
+}
+
+// Every character a notice shows must be printable: no controls, no bidi overrides (model/text/safe_text.h).
+void check_printable(const std::string& text, const char* what) {
+    if (chips::printable_line(text, text.size() + 8) != text) fail(std::string(what) + ": unsafe notice: " + text);
+}
+
+void check_reply(const std::string& text, const char* what) {
+    const nlohmann::json reply = nlohmann::json::parse(text, nullptr, false);
+    if (reply.is_discarded() || !reply.is_object() || !reply.contains("ok") || !reply["ok"].is_boolean() ||
+        !reply.contains("notices") || !reply["notices"].is_array())
+        fail(std::string(what) + ": reply is not {ok, notices}: " + text.substr(0, 300));
+    for (const auto& notice : reply["notices"]) {
+        if (!notice.is_string() || notice.get<std::string>().empty()) fail(std::string(what) + ": empty notice");
+        check_printable(notice.get<std::string>(), what);
+    }
+    if (reply["notices"].size() > chips::Session::kMaxNotices + 1) fail(std::string(what) + ": too many notices");
+    if (!reply["ok"].get<bool>() && reply["notices"].empty()) fail(std::string(what) + ": ok=false without a notice");
+}
+
+void check_finite(const nlohmann::json& value, const std::string& path) {
+    if (value.is_null()) fail("results: null (NaN or infinity) at " + path);
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) fail("results: non-finite at " + path);
+    if (value.is_object())
+        for (auto it = value.begin(); it != value.end(); ++it) check_finite(it.value(), path + "/" + it.key());
+    if (value.is_array())
+        for (size_t i = 0; i < value.size(); ++i) check_finite(value[i], path + "/" + std::to_string(i));
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    if (size == 0) return 0;
+    chips::Session& the_session = session();
+    const std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
+    const bool is_query = (data[0] & 1) == 0;
+    try {
+        check_reply(is_query ? chips::apply_url_query(the_session, input) : chips::apply_state_json(the_session, input),
+                    is_query ? "apply_url_query" : "apply_state_json");
+    } catch (const std::exception&) {
+        // wasm/exports.cpp turns this into a notice; what matters is the state below.
+    }
+    const nlohmann::json state = nlohmann::json::parse(chips::state_json(the_session), nullptr, false);
+    if (state.is_discarded() || !state.contains("scenario")) fail("state_json() is not JSON with a scenario");
+    const std::string echo = chips::apply_state_json(the_session, nlohmann::json{{"scenario", state["scenario"]}}.dump());
+    const nlohmann::json echo_reply = nlohmann::json::parse(echo, nullptr, false);
+    if (echo_reply.is_discarded() || echo_reply.value("ok", false) != true)
+        fail("the app's own scenario is refused after the input: " + echo.substr(0, 400));
+    const nlohmann::json results = nlohmann::json::parse(chips::results_json(the_session), nullptr, false);
+    if (results.is_discarded()) fail("results_json() is not JSON");
+    check_finite(results, "");
+    return 0;
+}
