@@ -10,6 +10,7 @@
 // Contract checked: never throws, never crashes (ASan/UBSan); a refused snapshot has an error naming the file and
 // leaves the bundle empty; an accepted one has quotes pointing at real articles and presets whose estimates are
 // finite (the model's promise for every in-range scenario).
+#include "native/file_io.h"
 #include "model/content/content_bundle.h"
 #include "model/content/content_snapshot.h"
 #include "model/engine/estimate.h"
@@ -18,8 +19,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #define FUZZ_CHECK(condition)                                                                                          \
@@ -34,14 +33,7 @@ namespace {
 
 const std::string& real_snapshot() {
     static const std::string snapshot = [] {
-        chips::ContentTexts texts;
-        for (const char* name :
-             {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"}) {
-            std::ifstream file(std::string(CHIPS_CONTENT_DIR) + "/" + name, std::ios::binary);
-            std::ostringstream buffer;
-            buffer << file.rdbuf();
-            texts[std::string("content/") + name] = buffer.str();
-        }
+        const chips::ContentTexts texts = chips::read_json_files(CHIPS_CONTENT_DIR);
         chips::ContentBundle bundle;
         chips::ContentErrors errors;
         if (!chips::load_content_bundle(texts, bundle, errors)) {

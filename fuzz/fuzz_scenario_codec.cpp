@@ -11,6 +11,7 @@
 //   - a rejected key/value leaves the scenario unchanged, its error names the key (a plain key as is) and is one line
 //   - every scenario that passes validate_scenario gives status ok and finite low/central/high for every output
 //   - scenario_value_text → apply_scenario_value reads every key back unchanged
+#include "native/file_io.h"
 #include "model/engine/estimate.h"
 #include "model/content/gpu_catalog.h"
 #include "model/engine/scenario.h"
@@ -21,8 +22,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -35,11 +34,9 @@ namespace {
 const chips::GpuCatalog& catalog() {
     static chips::GpuCatalog loaded = [] {
         chips::GpuCatalog result;
-        std::ifstream file(std::string(CHIPS_CONTENT_DIR) + "/gpus.json", std::ios::binary);
-        std::ostringstream buffer;
-        buffer << file.rdbuf();
+        const std::string text = chips::read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/gpus.json");
         chips::ContentErrors errors;
-        if (!chips::load_gpu_catalog(buffer.str(), "content/gpus.json", result, errors) || result.gpus.empty())
+        if (!chips::load_gpu_catalog(text, "content/gpus.json", result, errors) || result.gpus.empty())
             fail("content/gpus.json did not load");
         return result;
     }();

@@ -2,6 +2,7 @@
 // tests/hostile/make_corpus.mjs) against `estimate --set key=value` and against the model codec it uses.
 // The CLI contract: a bad --set exits 2 with one line on stderr naming the key, nothing on stdout, never a crash
 // (a signal, another exit code). The CLI is build/native/estimate, found next to this test binary.
+#include "native/file_io.h"
 #include "model/content/gpu_catalog.h"
 #include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
@@ -24,13 +25,6 @@
 extern char** environ;
 
 namespace {
-
-std::string read_all(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
-}
 
 // "{{repeat:COUNT:TEXT}}" → TEXT repeated COUNT times (the corpus stores long runs that way).
 std::string expand_repeats(const std::string& text) {
@@ -61,7 +55,7 @@ struct CliCase {
 
 std::vector<CliCase> load_cases() {
     const std::string path = std::string(CHIPS_FIXTURES_DIR) + "/../hostile/cli.json";
-    const nlohmann::json corpus = nlohmann::json::parse(read_all(path));
+    const nlohmann::json corpus = nlohmann::json::parse(chips::read_file_or_empty(path));
     std::vector<CliCase> cases;
     for (const auto& item : corpus.at("cases")) {
         CliCase entry;
@@ -114,8 +108,8 @@ RunResult run(const std::string& program, const std::vector<std::string>& args) 
     posix_spawn_file_actions_destroy(&actions);
     close(out_fd);
     close(err_fd);
-    result.out = read_all(out_path);
-    result.err = read_all(err_path);
+    result.out = chips::read_file_or_empty(out_path);
+    result.err = chips::read_file_or_empty(err_path);
     unlink(out_path);
     unlink(err_path);
     return result;
@@ -130,7 +124,7 @@ bool names_a_key(const std::string& line, const std::vector<std::string>& names)
 chips::GpuCatalog real_catalog() {
     chips::GpuCatalog catalog;
     chips::ContentErrors errors;
-    chips::load_gpu_catalog(read_all(std::string(CHIPS_CONTENT_DIR) + "/gpus.json"), "gpus.json", catalog, errors);
+    chips::load_gpu_catalog(chips::read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/gpus.json"), "gpus.json", catalog, errors);
     return catalog;
 }
 

@@ -1,6 +1,7 @@
 // tests/test_content_real.cpp — the shipped content/: it validates, every quote is verbatim in its seed article
-// (when /work/shared/seeds is present), and the numeric claims issue 4 lists are all covered and tested the way
+// (when ../shared/seeds is present), and the headline numeric claims of the articles are all covered and tested the way
 // docs/content.md says (quantity, scenario, ratio direction).
+#include "native/file_io.h"
 #include "model/content/content_validate.h"
 #include "model/content/quotes.h"
 
@@ -15,11 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read_text(const fs::path& path) {
-    std::ifstream stream(path, std::ios::binary);
-    REQUIRE_MESSAGE(stream.good(), "cannot open " << path.string());
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
+    std::string text;
+    REQUIRE_MESSAGE(chips::read_file(path.string(), text), "cannot open " << path.string());
+    return text;
 }
 
 const fs::path kContent = CHIPS_CONTENT_DIR;
@@ -92,7 +91,7 @@ TEST_CASE("every quote is a verbatim substring of its seed article") {
     CHECK(articles.size() >= 5);
 }
 
-TEST_CASE("the numeric claims issue 4 lists are all present as claims") {
+TEST_CASE("the headline numeric claims of the articles are all present as claims") {
     const chips::QuoteLibrary library = load_real_quotes();
     std::set<std::string> spans;
     for (const chips::Quote& quote : library.quotes)

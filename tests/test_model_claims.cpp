@@ -1,4 +1,4 @@
-// tests/test_model_claims.cpp — the claim checker on the articles' numbers (seeds in /work/shared/seeds): the
+// tests/test_model_claims.cpp — the claim checker on the articles' numbers (seeds in ../shared/seeds): the
 // verdicts follow from the model's ranges, computed here, not typed in.
 #include "model/engine/claim_check.h"
 #include "test_model_support.h"

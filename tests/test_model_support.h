@@ -2,21 +2,17 @@
 // tests (test_model_*.cpp). Loading failures fail the test that asked, with the loader's messages.
 #pragma once
 #include "model/engine/estimate.h"
+#include "native/file_io.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
 #include <doctest/doctest.h>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 namespace chips::test {
 
 inline std::string read_content_file(const std::string& name) {
-    std::ifstream file(std::string(CHIPS_CONTENT_DIR) + "/" + name, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    return buffer.str();
+    return read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/" + name);
 }
 
 inline std::string joined(const ContentErrors& errors) {

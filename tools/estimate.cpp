@@ -5,6 +5,7 @@
 //
 // Exit codes: 0 ok; 1 content files unreadable or invalid; 2 bad command line (unknown flag or key, malformed or
 // out-of-range value), always with one line on stderr naming the key and the allowed range.
+#include "native/file_io.h"
 #include "model/engine/estimate.h"
 #include "model/engine/claim_check.h"
 #include "model/output/estimate_json.h"
@@ -44,15 +45,6 @@ const char* usage_text = "usage: estimate [--preset ID] [--set key=value]... [--
 int usage_error(const std::string& message) {
     std::cerr << "estimate: " << message << "\n";
     return 2;
-}
-
-bool read_text_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return true;
 }
 
 // Returns 0 to continue, or the exit code.
@@ -99,11 +91,11 @@ bool load_content(const Options& options, GpuCatalog& catalog, PresetCatalog& pr
     std::string gpus_text, presets_text;
     const std::string gpus_path = options.content_dir + "/gpus.json";
     const std::string presets_path = options.content_dir + "/presets.json";
-    if (!read_text_file(gpus_path, gpus_text))
+    if (!chips::read_file(gpus_path, gpus_text))
         errors.push_back({gpus_path, "", "cannot read file"});
     else
         load_gpu_catalog(gpus_text, "content/gpus.json", catalog, errors);
-    if (!read_text_file(presets_path, presets_text))
+    if (!chips::read_file(presets_path, presets_text))
         errors.push_back({presets_path, "", "cannot read file"});
     else if (errors.empty())
         load_presets(presets_text, "content/presets.json", catalog, presets, errors);

@@ -9,6 +9,7 @@
 // and the writer disagree on fails here, at build time.
 //
 // Exit codes: 0 written; 1 content invalid or unreadable (each error on stderr); 2 bad command line.
+#include "native/file_io.h"
 #include "model/content/content_bundle.h"
 #include "model/content/content_snapshot.h"
 #include "model/content/content_validate.h"
@@ -18,19 +19,6 @@
 #include <string>
 
 namespace {
-
-bool read_file(const std::string& path, std::string& out) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) return false;
-    char buffer[65536];
-    std::size_t count = 0;
-    out.clear();
-    while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0)
-        out.append(buffer, count);
-    const bool ok = !std::ferror(file);
-    std::fclose(file);
-    return ok;
-}
 
 bool write_file(const std::string& path, const std::string& bytes) {
     std::FILE* out = std::fopen(path.c_str(), "wb");
@@ -95,7 +83,7 @@ int main(int argc, char** argv) {
     for (const char* name :
          {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"}) {
         std::string text;
-        if (read_file(content_dir + "/" + name, text))
+        if (chips::read_file(content_dir + "/" + name, text))
             texts.emplace(std::string("content/") + name, std::move(text));
         else if (std::string(name) != "tour.json" && std::string(name) != "currency.json") {
             std::fprintf(stderr, "content/%s: cannot read file\n", name);

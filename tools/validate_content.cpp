@@ -4,6 +4,7 @@
 // "content/quotes.json: /quotes/7/claims/0/value: expected a number". Exit 1 on any error, else one summary line
 // and exit 0. The build runs it on content/ (CMakeLists.txt), so broken content fails `cmake --build`.
 // --seeds also checks that every quote is a verbatim substring of its article (the seed texts are not in the repo).
+#include "native/file_io.h"
 #include "model/content/content_validate.h"
 
 #include <algorithm>
@@ -16,15 +17,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-bool read_file(const fs::path& path, std::string& text_out) {
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) return false;
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    text_out = buffer.str();
-    return true;
-}
 
 int usage() {
     std::fprintf(stderr, "usage: validate_content <content-dir> [--seeds <seed-articles-dir>]\n");
@@ -65,7 +57,7 @@ int main(int argc, char** argv) {
     for (const fs::path& path : paths) {
         std::string text;
         const std::string display = display_folder + "/" + path.filename().string();
-        if (!read_file(path, text)) {
+        if (!chips::read_file(path.string(), text)) {
             std::printf("%s: cannot read file\n", display.c_str());
             exit_code = 1;
             continue;
@@ -81,7 +73,7 @@ int main(int argc, char** argv) {
         std::map<std::string, std::string> articles;
         for (const auto& entry : fs::directory_iterator(seeds_dir, error)) {
             std::string text;
-            if (entry.is_regular_file() && read_file(entry.path(), text))
+            if (entry.is_regular_file() && chips::read_file(entry.path().string(), text))
                 articles.emplace(entry.path().filename().string(), std::move(text));
         }
         if (error) {

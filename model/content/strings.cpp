@@ -148,31 +148,4 @@ bool load_strings(std::string_view json_text, const std::string& file_name, Stri
     return errors.size() == errors_before;
 }
 
-namespace {
-struct ActiveStrings {
-    std::shared_ptr<const StringTable> table = std::make_shared<StringTable>();
-    Lang lang = Lang::en;
-};
-ActiveStrings& active() {
-    static ActiveStrings state;
-    return state;
-}
-} // namespace
-
-void set_active_strings(std::shared_ptr<const StringTable> table) {
-    active().table = table ? std::move(table) : std::make_shared<StringTable>();
-}
-void set_active_lang(Lang lang) {
-    active().lang = lang;
-}
-Lang active_lang() {
-    return active().lang;
-}
-const char* tr(std::string_view key) {
-    return active().table->tr(key, active().lang);
-}
-const char* tr(std::string_view key, Lang lang) {
-    return active().table->tr(key, lang);
-}
-
 } // namespace chips

@@ -7,7 +7,6 @@
 #include "model/core/content_error.h"
 
 #include <map>
-#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -55,13 +54,5 @@ class StringTable {
 // (entries that were complete are still stored, so the UI can run with a partly broken file).
 bool load_strings(std::string_view json_text, const std::string& file_name, StringTable& table_out,
                   ContentErrors& errors);
-
-// The process-wide table and language the UI reads through tr(key). The wasm app loads the table once at start;
-// tools and tests may leave it empty (every lookup then shows its key).
-void set_active_strings(std::shared_ptr<const StringTable> table);
-void set_active_lang(Lang lang);
-Lang active_lang();
-const char* tr(std::string_view key);            // in the active language
-const char* tr(std::string_view key, Lang lang); // in a given language
 
 } // namespace chips

@@ -1,4 +1,4 @@
-// tests/ui/test_journeys.cpp — the reader journeys of issue 8 in the real app, headless (tests/ui/ui_harness.h):
+// tests/ui/test_journeys.cpp — the reader journeys (tour, downloads, number style, currency, themes) in the real app, headless (tests/ui/ui_harness.h):
 // the guided tour walked by key presses (each step's scenario is exactly build_tour_scenario's, its control is
 // outlined and the step card does not cover it), skip / resume / settings / permalink; every download reaching
 // PlatformHooks::download_file with the right name and content; the theme following the system with a manual
