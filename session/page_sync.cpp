@@ -22,6 +22,7 @@ PageMessage page_message(const Session& session) {
     message.tour_step = session.touring() ? static_cast<int>(session.tour_nav().step()) : -1;
     message.summary = accessible_summary(session);
     message.settings = settings_json(session);
+    message.notice_count = session.notices().size();
     return message;
 }
 
@@ -34,14 +35,16 @@ std::string PageMessage::to_json() const {
                           {"view", view},
                           {"tour_step", tour_step},
                           {"summary", summary},
-                          {"settings", settings}}
+                          {"settings", settings},
+                          {"notice_count", notice_count}}
         .dump();
 }
 
 bool PageMessage::operator==(const PageMessage& other) const {
     return query == other.query && full_page_query == other.full_page_query && language == other.language &&
            quote == other.quote && needs_traditional == other.needs_traditional && view == other.view &&
-           tour_step == other.tour_step && summary == other.summary && settings == other.settings;
+           tour_step == other.tour_step && summary == other.summary && settings == other.settings &&
+           notice_count == other.notice_count;
 }
 
 } // namespace chips

@@ -23,6 +23,7 @@ struct PageMessage {
     int tour_step = -1;             // 0-based step while touring, -1 otherwise
     std::string summary;            // accessible_summary(): the aria-live region's text
     std::string settings;           // settings_json(): the page saves it (unless the visit came from a link)
+    std::size_t notice_count = 0;   // the app's notices; 0 after Dismiss, so the page's notice box closes too
 
     std::string to_json() const;
     bool operator==(const PageMessage& other) const;

@@ -309,8 +309,19 @@ void Session::set_presenter(bool on) {
 
 void Session::set_view(View view) {
     if (view == view_) return;
+    if (view_locked_) {
+        notice(fill_in(fill_in(tr("error.invalid_value"), "key", "view"), "reason",
+                       std::string(view_name(view)) + "; this page always shows the " + view_name(view_) + " view"));
+        return;
+    }
     view_ = view;
     changed();
+}
+
+void Session::lock_view(View view) {
+    view_locked_ = false;
+    set_view(view);
+    view_locked_ = true;
 }
 
 //-----------------------------------------------------------------------------------------------------------------

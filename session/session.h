@@ -146,6 +146,9 @@ class Session {
     void set_ui_scale(float scale);                                     // clamped to 0.75 .. 2.5
     void set_presenter(bool on);
     void set_view(View view);
+    // The page this session runs in has one view only (embed.html is always the embed): later requests for another
+    // view (a link's view=full, setState) are refused with a notice.
+    void lock_view(View view);
 
     // --- Selection ------------------------------------------------------------------------------------------------
     int selected_quote() const { return selected_quote_; }
@@ -224,6 +227,7 @@ class Session {
     float ui_scale_ = 1.0f;
     bool presenter_ = false;
     View view_ = View::full;
+    bool view_locked_ = false;
     Formatter fmt_;
 
     // Selection and tour

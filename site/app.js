@@ -56,7 +56,10 @@
     query: rawQuery,
     fromLink: view === 'embed' || (rawQuery !== '' && storage.get('sessionStorage', OWN_QUERY_KEY) !== rawQuery),
   };
-  if (view === 'embed' && !/(^|&)view=/.test(visit.query)) visit.query += (visit.query ? '&' : '') + 'view=embed';
+  // embed.html is always the embed: a view= in its link is dropped (the app also locks the view, wasm/main.cpp).
+  if (view === 'embed') {
+    visit.query = visit.query.split('&').filter((part) => part && !/^view(=|$)/.test(part)).concat('view=embed').join('&');
+  }
   const savedSettings = storage.get('localStorage', SETTINGS_KEY) || '';
 
   // The page around the canvas takes the theme the reader picked in the app ("system" leaves it to the media query in
@@ -161,6 +164,7 @@
       return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
     },
     environment() { return JSON.stringify(environment()); },
+    fixedView() { return view === 'embed' ? 'embed' : ''; },
     onFirstFrame() {
       started = true;
       statusBox.classList.add('hidden');
@@ -210,6 +214,7 @@
       // Someone's link (or an embed) is showing: keep the reader's own saved settings as they were.
       if (!visit.fromLink) storage.set('localStorage', SETTINGS_KEY, message.settings);
       announce(message.summary || '');
+      if (noticeBox && message.notice_count === 0) noticeBox.hidden = true; // dismissed in the app: gone here too
       // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
       // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
       const touring = message.tour_step >= 0;

@@ -133,6 +133,7 @@ void report_fatal(const char* what, const char* detail) {
 std::string page_startup_settings() { return page_string("startupSettings"); }
 std::string page_startup_query() { return page_string("startupQuery"); }
 std::string page_environment() { return page_string("environment"); }
+std::string page_fixed_view() { return page_string("fixedView"); }
 void* page_take_asset(const char* name, int& size_out) {
     size_out = 0;
     return js_page_take_asset(name, &size_out);

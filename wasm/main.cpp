@@ -270,6 +270,8 @@ int main(int, char**) {
         std::printf("link ignored: %s\n", error.what());
     }
 
+    // embed.html is always the embed view, whatever its link says (a host's snippet must not become the full app).
+    if (chips::wasm::page_fixed_view() == "embed") session.lock_view(chips::View::embed);
     chips::wasm::mark_startup("chips:view-restored");
     // The first frame now, not at the next requestAnimationFrame: waiting for it cost up to a display frame
     // (0–17 ms) before anything was drawn. The browser shows it with its next composited frame either way.
