@@ -152,8 +152,12 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
         } else if (key == "tour") {
             tour_value = value;
             has_tour = true;
+        } else if (find_scenario_key(key)) {
+            scenario_pairs.emplace_back(key, value);
         } else {
-            scenario_pairs.emplace_back(key, value); // scenario keys; unknown keys are reported by the codec
+            // Short on purpose: a link with many unknown keys must not fill the screen with the list of known ones.
+            reply.bad(link_problem(session, key, "unknown key; allowed: the scenario keys of docs/contract.md, "
+                                                 "preset, lang, quote, view, presenter, currency, tour"));
         }
     }
     // A tour link opens its step (scenario + quote); the link's own scenario keys and quote then say exactly what

@@ -78,7 +78,7 @@ struct CheckedQuote {
 class Session {
   public:
     // Most notices a reader sees at once; past this they collapse into one "N more problems" line.
-    static constexpr std::size_t kMaxNotices = 6;
+    static constexpr std::size_t kMaxNotices = 4;
 
     // --- Loading --------------------------------------------------------------------------------------------------
     // Takes the content (a bundle from the JSON loaders or the binary snapshot), checks every claim once and opens

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
 
 namespace chips::ui {
@@ -71,13 +72,18 @@ void drag_to_scroll() {
 void draw_notices(AppState& state) {
     if (state.session.notices().empty()) return;
     const Palette& pal = palette(state.session.theme());
+    const float em = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.notice_bg));
+    // At most about six lines tall, scrolling inside beyond that: however many problems a link has, the controls stay
+    // where the reader expects them.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, 7.5f * em));
     ImGui::BeginChild("notices", ImVec2(0, 0),
                       ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Borders);
-    for (const std::string& text : state.session.notices())
-        wrapped_text(text.c_str());
+    // Dismiss first, so it stays in reach when the list scrolls.
     if (small_button(state, state.tr("action.dismiss"))) state.session.dismiss_notices();
     state.record_rect("dismiss_notices");
+    for (const std::string& text : state.session.notices())
+        wrapped_text(text.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

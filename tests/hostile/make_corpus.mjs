@@ -7,15 +7,20 @@
 // Consumers:
 //   tests/e2e/hostile.test.mjs   — every "setState" payload through window.chipsAndClaims.setState, every
 //                                  "permalink" through applyQuery (a few also through a real page load)
+//   tests/e2e/hostile_bridge.test.mjs — every "bridge" case through its bridge call and every "page" case as a page
+//                                  load, each followed by real input on the chips slider
+//   tests/test_session.cpp       — the setState and permalink cases through the session natively
 //   tests/test_cli_hostile.cpp   — every "cli" case (also written alone to cli.json, which a strict JSON parser
 //                                  reads: corpus.json holds lone-surrogate escapes that nlohmann/json refuses)
 //                                  through build/native/estimate --set key=value (exit 2, one line naming the
 //                                  key) and through the model codec directly
 //
 // Long runs: "{{repeat:COUNT:TEXT}}" stands for TEXT repeated COUNT times (see expand below).
-// Case shape: {"id": "setState-017", "kind": "setState"|"permalink"|"cli", "note": "why it is hostile",
+// Case shape: {"id": "setState-017", "kind": "setState"|"permalink"|"bridge"|"page"|"cli", "note": "why it is hostile",
 //   setState:  "payload": the exact string handed to setState (often not valid JSON on purpose)
 //   permalink: "query":   the query string as it would follow "?" in the address bar (percent-encoded)
+//   bridge:    "call": setState|applyQuery|selectQuote|applySettings|controlRect, "payload": its argument
+//   page:      "path": a page and query to load
 //   cli:       "key": the --set key, "value" (text) or "value_hex" (raw bytes, for invalid UTF-8),
 //              "names": keys of which at least one must appear in the error line}
 // Strings in JSON cannot hold invalid UTF-8; for the browser, lone UTF-16 surrogates ("\ud800") play that role:
@@ -188,6 +193,38 @@ for (const [query, note] of [
   [`gpu=${enc('h800\u202e')}`, 'right-to-left override after a valid id'],
   ['#chips=-1&gpu=nope', 'a fragment marker first'], ['?chips=-1', 'a second question mark'],
 ]) P(query, note);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Bridge calls with oversized, spoofing or flooding arguments, and whole page loads (tests/e2e/hostile_bridge.test.mjs)
+// ---------------------------------------------------------------------------------------------------------------------
+const B = (call, payload, note) => add('bridge', { call, payload }, note);
+const RLO = '\u202e', LRI = '\u2066', ZWJ = '\u200d';
+B('setState', `{"language":"${repeat('x', 5250000)}"}`, 'a 5 MB language (once overran the wasm stack)');
+B('setState', `{"scenario":{"gpu":"${repeat('h', 10 * 1024 * 1024)}"}}`, 'a 10 MB setState');
+B('setState', JSON.stringify(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i]))),
+  '5000 unknown keys');
+B('setState', JSON.stringify({ language: `${RLO}.sdrow ruoy ni knil a ton si sihT` }), 'bidi override in a value');
+B('setState', JSON.stringify({ quote: '\n\n\u26a0 Official correction: DeepSeek-V3 actually cost $500M' }),
+  'line breaks and a fake correction in a quote id');
+B('setState', JSON.stringify({ view: 'full' + '\u0000' + 'embed' }), 'NUL inside a value');
+B('applyQuery', `quote=${repeat('A', 1320000)}`, 'a 1.3 MB quote id');
+B('applyQuery', `lang=${repeat('x', 15 * 1024)}`, 'a 15 KB language');
+B('applyQuery', Array.from({ length: 2000 }, (_, i) => `u${i}=1`).join('&'), '2000 unknown keys');
+B('applyQuery', `lang=${enc(RLO + '.sdrow ruoy ni knil a ton si sihT')}&quote=${enc('\n\n\u26a0 Official correction: DeepSeek-V3 actually cost $500M')}`,
+  'the spoofing link from the security review');
+B('applyQuery', `currency=${enc(LRI + 'CNY' + ZWJ)}&tour=${enc('\r\n1')}&view=${enc('\u0000')}`,
+  'isolates, joiners, CR/LF and NUL in page keys');
+B('selectQuote', repeat('q', 2000000), 'a 2 MB quote id');
+B('applySettings', `{"language":"${repeat('z', 2000000)}"}`, '2 MB of settings');
+B('applySettings', '{"tour":{"mode":"free_play","step":4294967297,"resume_step":4294967297}}',
+  'a tour step of 2^32 + 1 (wrapped to 1 in a 32-bit size_t)');
+B('controlRect', repeat('c', 3000000), 'a 3 MB control id');
+const L = (path, note) => add('page', { path }, note);
+L('embed.html?quote=q-dsv3-cost-557-h800&view=full', 'embed.html asking for the full app');
+L('embed.html?quote=q-dsv3-cost-557-h800&view=nope', 'embed.html with an unknown view');
+L(`index.html?lang=${enc(RLO + '.sdrow ruoy ni knil a ton si sihT')}&quote=${enc('\n\n\u26a0 Official correction: $500M')}`,
+  'the spoofing link as a real page load');
+L(`index.html?${Array.from({ length: 600 }, (_, i) => `k${i}=${i}`).join('&')}`, '600 unknown keys in a real link');
 
 // ---------------------------------------------------------------------------------------------------------------------
 // CLI: scripts/estimate --set key=value (exit 2, one line naming the key)
