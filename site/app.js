@@ -41,6 +41,11 @@
   const canvas = document.getElementById('canvas');
   const appFrame = document.getElementById('app-frame');
   root.classList.add('js');
+  // Pages in the language folders and the embed cards (zh-hans/, embed/<quote>/<n>.html) start the same app: every
+  // file it fetches lives next to this script. (The offline file carries them inside; its scripts have no src.)
+  const assetBase = document.currentScript && document.currentScript.src ? new URL('./', document.currentScript.src).href : '';
+  // The language's full page, for "open the full page" and Copy link: this page's folder unless the page names it.
+  const pageRoot = root.dataset.pageRoot || './';
 
   // Storage can throw (file:// in some browsers, privacy modes, a full quota): every access goes through these.
   const storage = {
@@ -57,7 +62,19 @@
     fromLink: view === 'embed' || (rawQuery !== '' && storage.get('sessionStorage', OWN_QUERY_KEY) !== rawQuery),
   };
   if (view === 'embed' && !/(^|&)view=/.test(visit.query)) visit.query += (visit.query ? '&' : '') + 'view=embed';
-  const savedSettings = storage.get('localStorage', SETTINGS_KEY) || '';
+  // The page's own start-up view (a language page's lang, an embed card's quote), where the link does not say.
+  for (const [key, value] of new URLSearchParams(root.dataset.startQuery || '')) {
+    if (!new URLSearchParams(visit.query).has(key)) visit.query += `${visit.query ? '&' : ''}${key}=${encodeURIComponent(value)}`;
+  }
+  // An embed's theme= (the host article's colours; site/embed-route.js applies it before the first paint) wins over
+  // the reader's saved choice, for the page and the app alike (an embed never saves settings).
+  const linkTheme = view === 'embed' ? new URLSearchParams(location.search).get('theme') : null;
+  const savedSettings = linkTheme === 'light' || linkTheme === 'dark'
+    ? JSON.stringify(Object.assign(parseSettings(storage.get('localStorage', SETTINGS_KEY)), { theme: linkTheme }))
+    : storage.get('localStorage', SETTINGS_KEY) || '';
+  function parseSettings(json) {
+    try { const value = JSON.parse(json || '{}'); return value && typeof value === 'object' ? value : {}; } catch (error) { return {}; }
+  }
 
   // The page around the canvas takes the theme the reader picked in the app ("system" leaves it to the media query in
   // style.css); at start from the saved settings, before anything is drawn, then whenever the app's settings change.
@@ -198,7 +215,7 @@
     },
     pageUrl() {
       // The full page's address, for "Copy link" and "Embed". The offline file is its own full page.
-      return offline ? location.href.split(/[?#]/)[0] : new URL('./', location.href).href;
+      return offline ? location.href.split(/[?#]/)[0] : new URL(pageRoot, location.href).href;
     },
     toggleFullscreen() { togglePresenter(); },
     saveSettings(json) {
@@ -229,7 +246,7 @@
         whenParsed(() => {
           const fullPage = document.getElementById('full-page-link');
           const pageQuery = embedQuery.split('&').filter((part) => part && !part.startsWith('view=')).join('&');
-          if (fullPage) fullPage.href = './' + (pageQuery ? '?' + pageQuery : '');
+          if (fullPage) fullPage.href = pageRoot + (pageQuery ? '?' + pageQuery : '');
           const shown = 'quote-' + (new URLSearchParams(embedQuery).get('quote') || '');
           for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== shown;
         });
@@ -386,7 +403,7 @@
   async function fetchBytes(name, withProgress) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return embedded;
-    const response = await fetch(name);
+    const response = await fetch(assetBase + name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return readBody(name, response, withProgress);
   }
@@ -421,7 +438,7 @@
   async function compileModule(name) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return WebAssembly.compile(embedded);
-    const response = await fetch(name);
+    const response = await fetch(assetBase + name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     if (typeof WebAssembly.compileStreaming !== 'function' || !response.body) {
       return WebAssembly.compile(await readBody(name, response, true));
@@ -565,7 +582,7 @@
     window.chipsAndClaimsStart(Module);
   } else {
     const script = document.createElement('script');
-    script.src = 'chips.js';
+    script.src = assetBase + 'chips.js';
     script.onerror = () => showError('chips.js could not be loaded.' + fallbackHint());
     document.body.appendChild(script);
   }
