@@ -153,18 +153,9 @@ struct ClaimText {
     std::string reason;        // the claim's note in the language
 };
 
-const char* verdict_key(Verdict verdict) {
-    switch (verdict) {
-    case Verdict::consistent:
-        return "verdict.consistent";
-    case Verdict::overstated:
-        return "verdict.overstated";
-    case Verdict::understated:
-        return "verdict.understated";
-    case Verdict::not_checkable:
-        return "verdict.not_checkable";
-    }
-    return "verdict.not_checkable";
+// "verdict.consistent": the strings.json key of a verdict is its name (docs/contract.md).
+std::string verdict_key(Verdict verdict) {
+    return std::string("verdict.") + verdict_name(verdict);
 }
 
 // One quoted number checked under the default assumptions, through the same function as the app and the quotes
