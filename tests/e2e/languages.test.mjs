@@ -4,7 +4,11 @@
 // is wider than the screen or cut off.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentQuotes, launchBrowser, openPage, saveArtifacts, screenshot, seen, serveSite, waitReady } from './harness.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  contentQuotes, launchBrowser, openPage, saveArtifacts, screenshot, seen, serveSite, siteDir, waitReady,
+} from './harness.mjs';
 import { LANGUAGES, quotesWithClaims, scanText, tr, verdictLabel, VERDICTS, visibleOwnText } from './site_languages.mjs';
 
 let browser, served;
@@ -117,17 +121,45 @@ test('at 390 px nothing is wider than the screen and no text is cut off (full pa
   assert.deepEqual(problems, [], `at 390 px:\n${problems.join('\n')}`);
 });
 
-test('the app starts in the page\'s language; a link\'s lang= still wins', async () => {
+test('the app starts in the page\'s language and keeps the page\'s title; a link\'s lang= still wins', async () => {
   for (const [path, expected] of [['index.html', 'en'], ['zh-hans/', 'zh-Hans'], ['zh-hant/', 'zh-Hant'], ['zh-hant/?lang=en', 'en']]) {
     const { context, page, record } = await openPage(browser, served.url, path);
     try {
       await waitReady(page, path);
       const state = await page.evaluate(() => window.chipsAndClaims.getState());
       assert.equal(state.language, expected, `${path}: the app started in ${state.language}`);
+      // The page's title stays the page's own (SDL would name the document after its window).
+      const pageLang = LANGUAGES.find((entry) => path.startsWith(entry.tree) && entry.tree)?.code || 'en';
+      assert.equal(await page.title(), tr('page.title', pageLang), `${path}: title after the app started`);
       assert.deepEqual(record.pageErrors, [], `${path}: ${seen(record)}`);
       assert.deepEqual(record.consoleErrors, [], `${path}: ${seen(record)}`);
     } finally {
       saveArtifacts(`page-language-start-${expected}`, record);
+      await context.close();
+    }
+  }
+});
+
+test('each Chinese offline file starts in its language from file:// with the network off', async () => {
+  for (const { code, tree } of LANGUAGES.filter((entry) => entry.code !== 'en')) {
+    const file = join(siteDir, tree, 'chips-and-claims-offline.html');
+    const { context, page, record } = await openPage(browser, pathToFileURL(file).href, '', {
+      offline: true,
+      beforeGoto: (newContext) => newContext.route(/^(?!file:|data:|blob:)/, (route) => route.abort()),
+    });
+    try {
+      await waitReady(page, `${tree}chips-and-claims-offline.html`);
+      const seenPage = await page.evaluate(() => ({
+        lang: document.documentElement.lang, title: document.title, language: window.chipsAndClaims.getState().language,
+        verdict: document.querySelector('#fallback .verdict').textContent,
+      }));
+      assert.deepEqual(seenPage, { lang: code, title: tr('page.title', code), language: code,
+        verdict: seenPage.verdict }, `${tree}chips-and-claims-offline.html`);
+      assert.ok(VERDICTS.some((verdict) => verdictLabel(verdict, code) === seenPage.verdict),
+        `${tree}chips-and-claims-offline.html: verdict "${seenPage.verdict}"`);
+      assert.deepEqual(record.pageErrors, [], seen(record));
+    } finally {
+      saveArtifacts(`offline-${code}`, record);
       await context.close();
     }
   }
