@@ -19,6 +19,9 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 FACE_INDEX = {"sc": 2, "tc": 3}  # faces inside NotoSansCJK-Regular.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
+# content/strings.json keys under these prefixes are written into the static pages (HTML, drawn with the browser's
+# fonts) and the link-preview images only, never drawn by the app: their characters stay out of its subsets.
+STATIC_PAGE_PREFIXES = ("/strings/page.", "/strings/share.", "/strings/fallback.")
 DEFAULT_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 
@@ -38,6 +41,9 @@ def collect(value, script, chars, pointer):
         elif value.get("script") == "zh-Hans":
             local = "sc"
         for key, child in value.items():
+            file_name, _, child_pointer = (pointer + "/" + str(key)).partition(":")
+            if file_name == "content/strings.json" and child_pointer.startswith(STATIC_PAGE_PREFIXES):
+                continue
             child_script = {"zh-Hant": "tc", "zh-Hans": "sc"}.get(key, local)
             if key == "en" or key == "translation_en":
                 child_script = None

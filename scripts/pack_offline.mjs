@@ -1,8 +1,11 @@
 // scripts/pack_offline.mjs — the offline classroom file: the built site in one HTML file that works from file://
 // on a machine with no network (wasm, fonts, content, styles and scripts inside).
-//   node scripts/pack_offline.mjs --site build/wasm/site --out build/wasm/site/chips-and-claims-offline.html
+//   node scripts/pack_offline.mjs --site build/wasm/site [--page zh-hans/index.html]
+//        --out build/wasm/site/zh-hans/chips-and-claims-offline.html
+// One per language (docs/site.md "Languages"): --page is that language's full page (index.html, the default, or
+// zh-hans/index.html, zh-hant/index.html); its links to the site's files ("../style.css") name the files inlined here.
 //
-// How: index.html (with the text version already injected) gets style.css and app.js inline, the favicon as a data:
+// How: the page (with the text version already injected) gets style.css and app.js inline, the favicon as a data:
 // URL, chips.js wrapped in a function the page calls with its Module (so it runs after the assets are decoded),
 // and chips.wasm plus both fonts as base64 in <script type="application/octet-stream" data-asset=…> blocks, which
 // browsers never execute and site/app.js decodes. No second emcc link (-sSINGLE_FILE) is needed.
@@ -17,9 +20,10 @@ const argument = (name) => {
   return index > 0 ? process.argv[index + 1] : undefined;
 };
 const site = argument('--site');
+const pagePath = argument('--page') || 'index.html';
 const outPath = argument('--out');
 if (!site || !outPath) {
-  console.error('usage: pack_offline.mjs --site DIR --out FILE');
+  console.error('usage: pack_offline.mjs --site DIR [--page PATH] --out FILE');
   process.exit(2);
 }
 const read = (name) => readFileSync(join(site, name));
@@ -32,11 +36,11 @@ function fail(message) {
 // Inline script text must not close its own <script> element early.
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 function replaceOnce(html, pattern, replacement, what) {
-  if (!pattern.test(html)) fail(`index.html: ${what} not found (${pattern})`);
+  if (!pattern.test(html)) fail(`${pagePath}: ${what} not found (${pattern})`);
   return html.replace(pattern, () => replacement);
 }
 
-let html = text('index.html');
+let html = text(pagePath);
 const css = text('style.css');
 const appJs = scriptSafe(text('app.js'));
 const chipsJs = scriptSafe(`window.chipsAndClaimsStart = function (Module) {\n${text('chips.js')}\n};`);
@@ -45,10 +49,11 @@ const assets = ['chips.wasm', 'fonts/ui-sc.otf', 'fonts/ui-tc.otf'].map((name) =
 
 // The download link makes no sense inside the download.
 html = html.replace(/<!-- chips:online-only[\s\S]*?<!-- \/chips:online-only -->\s*/g, '');
-html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${css}</style>`, 'stylesheet link');
-html = replaceOnce(html, /<link rel="icon" href="favicon\.svg" type="image\/svg\+xml">/,
+// "(../)*": a language's page lives in its folder and names the site's files from there.
+html = replaceOnce(html, /<link rel="stylesheet" href="(?:\.\.\/)*style\.css">/, `<style>${css}</style>`, 'stylesheet link');
+html = replaceOnce(html, /<link rel="icon" href="(?:\.\.\/)*favicon\.svg" type="image\/svg\+xml">/,
   `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}">`, 'icon link');
-html = replaceOnce(html, /<script src="app\.js"><\/script>/,
+html = replaceOnce(html, /<script src="(?:\.\.\/)*app\.js"><\/script>/,
   `${assets.join('\n')}\n<script>${chipsJs}</script>\n<script>${appJs}</script>`, 'app.js script');
 
 const policy = [
@@ -57,7 +62,7 @@ const policy = [
 ].join('; ');
 html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
   `<meta http-equiv="Content-Security-Policy" content="${policy}">`, 'CSP meta');
-html = html.replace('<html lang="en">', '<html lang="en" data-offline="true">');
+html = replaceOnce(html, /<html /, '<html data-offline="true" ', 'html element');
 
 writeFileSync(outPath, html);
 console.log(`pack_offline: ${outPath} (${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB)`);

@@ -36,6 +36,7 @@ debian_packages=(
   dpkg-dev              # dpkg-source, to unpack source packages
   clang libclang-rt-14-dev # libFuzzer targets
   gzip brotli
+  zlib1g-dev            # PNG compression in tools/render_previews (link-preview images)
 )
 # Node.js runs the browser tests and the static server. Use the machine's own when there is one (it may not be
 # Debian's); otherwise Debian's.

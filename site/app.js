@@ -41,6 +41,11 @@
   const canvas = document.getElementById('canvas');
   const appFrame = document.getElementById('app-frame');
   root.classList.add('js');
+  // Pages in the language folders and the embed cards (zh-hans/, embed/<quote>/<n>.html) start the same app: every
+  // file it fetches lives next to this script. (The offline file carries them inside; its scripts have no src.)
+  const assetBase = document.currentScript && document.currentScript.src ? new URL('./', document.currentScript.src).href : '';
+  // The language's full page, for "open the full page" and Copy link: this page's folder unless the page names it.
+  const pageRoot = root.dataset.pageRoot || './';
 
   // Storage can throw (file:// in some browsers, privacy modes, a full quota): every access goes through these.
   const storage = {
@@ -60,7 +65,19 @@
   if (view === 'embed') {
     visit.query = visit.query.split('&').filter((part) => part && !/^view(=|$)/.test(part)).concat('view=embed').join('&');
   }
-  const savedSettings = storage.get('localStorage', SETTINGS_KEY) || '';
+  // The page's own start-up view (a language page's lang, an embed card's quote), where the link does not say.
+  for (const [key, value] of new URLSearchParams(root.dataset.startQuery || '')) {
+    if (!new URLSearchParams(visit.query).has(key)) visit.query += `${visit.query ? '&' : ''}${key}=${encodeURIComponent(value)}`;
+  }
+  // An embed's theme= (the host article's colours; site/embed-route.js applies it before the first paint) wins over
+  // the reader's saved choice, for the page and the app alike (an embed never saves settings).
+  const linkTheme = view === 'embed' ? new URLSearchParams(location.search).get('theme') : null;
+  const savedSettings = linkTheme === 'light' || linkTheme === 'dark'
+    ? JSON.stringify(Object.assign(parseSettings(storage.get('localStorage', SETTINGS_KEY)), { theme: linkTheme }))
+    : storage.get('localStorage', SETTINGS_KEY) || '';
+  function parseSettings(json) {
+    try { const value = JSON.parse(json || '{}'); return value && typeof value === 'object' ? value : {}; } catch (error) { return {}; }
+  }
 
   // The page around the canvas takes the theme the reader picked in the app ("system" leaves it to the media query in
   // style.css); at start from the saved settings, before anything is drawn, then whenever the app's settings change.
@@ -124,7 +141,7 @@
 
   // [SECTION] Hooks the wasm calls (wasm/browser.cpp)
   const assets = new Map(); // name → Uint8Array, handed over once (takeAsset)
-  let wasTouring = false;   // the last view was a tour step (onViewChanged scrolls the app into view on the first)
+  let wasTouring = false;   // the last view was a tour step (onPageSync scrolls the app into view on the first)
   // The page's own words follow the app's interface language (the app puts lang= in the view query).
   let introLang = '';
   function showIntroFor(lang) {
@@ -190,7 +207,7 @@
     },
     pageUrl() {
       // The full page's address, for "Copy link" and "Embed". The offline file is its own full page.
-      return offline ? location.href.split(/[?#]/)[0] : new URL('./', location.href).href;
+      return offline ? location.href.split(/[?#]/)[0] : new URL(pageRoot, location.href).href;
     },
     toggleFullscreen() { togglePresenter(); },
     downloadFile(name, mimeType, content) { // content: the file's bytes (Uint8Array) or text
@@ -223,7 +240,7 @@
       if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
         whenParsed(() => {
           const fullPage = document.getElementById('full-page-link');
-          if (fullPage) fullPage.href = './' + (message.full_page_query ? '?' + message.full_page_query : '');
+          if (fullPage) fullPage.href = pageRoot + (message.full_page_query ? '?' + message.full_page_query : '');
           for (const node of document.querySelectorAll('#fallback > *')) node.hidden = node.id !== 'quote-' + message.quote;
         });
         return;
@@ -414,7 +431,7 @@
   async function fetchBytes(name, withProgress) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return embedded;
-    const response = await fetch(name);
+    const response = await fetch(assetBase + name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return readBody(name, response, withProgress);
   }
@@ -449,7 +466,7 @@
   async function compileModule(name) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return WebAssembly.compile(embedded);
-    const response = await fetch(name);
+    const response = await fetch(assetBase + name);
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     if (typeof WebAssembly.compileStreaming !== 'function' || !response.body) {
       return WebAssembly.compile(await readBody(name, response, true));
@@ -593,7 +610,7 @@
     window.chipsAndClaimsStart(Module);
   } else {
     const script = document.createElement('script');
-    script.src = 'chips.js';
+    script.src = assetBase + 'chips.js';
     script.onerror = () => showError('chips.js could not be loaded.' + fallbackHint());
     document.body.appendChild(script);
   }

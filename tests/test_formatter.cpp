@@ -88,6 +88,23 @@ TEST_CASE("energy, counts, percentages, ratios, FLOP") {
     CHECK(hans.format(2.788e6, Quantity::gpu_hours) == "278.8万 GPU小时");
 }
 
+TEST_CASE("energy: one convention in both Chinese scripts, kilowatt-hours scaled by 万/亿 as the press writes them") {
+    const Formatter hans(table(), Lang::zh_hans), hant(table(), Lang::zh_hant);
+    // DeepSeek-V3's GPU-only energy (facts: 2.788M GPU-hours x 0.7 kW = 1.95 GWh) and a 100,000-H100 year.
+    CHECK(hans.format(1951.6, Quantity::energy_mwh) == "195万千瓦时");
+    CHECK(hant.format(1951.6, Quantity::energy_mwh) == "195萬千瓦時");
+    CHECK(hans.format(1.2e6, Quantity::energy_mwh) == "12亿千瓦时");
+    CHECK(hant.format(1.2e6, Quantity::energy_mwh) == "12億千瓦時");
+    CHECK(hans.format(0.5, Quantity::energy_mwh) == "500千瓦时");
+    // No SI word in one script and a symbol in the other (the unit words differ only by script).
+    for (const double mwh : {0.5, 4500.0, 2.0e5, 3.0e9}) {
+        const std::string simplified = hans.format(mwh, Quantity::energy_mwh);
+        const std::string traditional = hant.format(mwh, Quantity::energy_mwh);
+        CHECK(simplified.find("Wh") == std::string::npos);
+        CHECK(traditional.find("Wh") == std::string::npos);
+    }
+}
+
 TEST_CASE("ranges and the ladder parser") {
     const Formatter en(table(), Lang::en);
     CHECK(en.format_range(Range{4.99e6, 5.576e6, 6.32e6}, Quantity::usd) == "$5.0M\xE2\x80\x93$6.3M");

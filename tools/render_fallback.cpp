@@ -1,27 +1,46 @@
-// tools/render_fallback.cpp — the text version of the explainer, as semantic HTML, written at build time.
+// tools/render_fallback.cpp — the text version of the explainer in one reader language, as semantic HTML, and the
+// same checks as data for the static share pages and link previews; written at build time.
 //
-//   render_fallback [--content DIR] --out FILE
+//   render_fallback [--content DIR] [--lang en|zh-Hans|zh-Hant] --out FILE [--cards FILE]
 //
-// Why: the app draws into a <canvas>, which search engines, screen readers and visitors without JavaScript cannot
-// read. This tool runs the same model and claim checker as the app, under each claim's default scenario (its preset
-// plus the overrides the content gives it), and writes every quote with its claims and verdicts as an HTML fragment.
-// scripts/inject_fallback.mjs puts it into index.html (and, hidden, into embed.html) in place of
-// "<!-- chips:fallback -->". The page's JavaScript also reads each quote's script (data-script) from it to decide
-// when the Traditional Chinese font is needed.
+// Why: the app draws into a <canvas>, which search engines, screen readers, printers and visitors without JavaScript
+// cannot read. This tool loads content/*.json through the same bundle loader as the app (model/content/content_bundle.h),
+// checks every claim with the same quote checker (model/content/quote_check.h) under its default scenario, and writes every
+// quote with its claims and verdicts as an HTML fragment in the page's language: verdict words from
+// content/strings.json (verdict.*), the model's range through the app's own number formatter (model/text/formatter.h, pure C++),
+// output names from output.* — never an internal key. scripts/inject_fallback.mjs puts the fragment into the page of
+// that language in place of "<!-- chips:fallback -->". The page's JavaScript reads each quote's script
+// (data-script) from it to decide when the Traditional Chinese font is needed.
+//
+// --cards writes the same checks as JSON for scripts/build_share_pages.mjs (static embed cards, claim pages, Open
+// Graph text) and tools/render_previews (the 1200×630 preview images):
+//   {"lang", "quote_count", "claim_count", "verdict_counts": {verdict: n}, "verdict_labels": {verdict: label},
+//    "quotes": [{"id", "script", "text", "translation" (English), "source", "publication", "date", "headline_claim",
+//                "claims": [{"span", "verdict", "verdict_label", "model_line", "reason"}],
+//                "article_html" (the quote as in the text version, without the link to its claim page)}]}
+// "reason" is the claim's note in the language: the one-sentence reason the cards show until the model writes one.
 //
 // Exit codes: 0 written; 1 content unreadable or invalid (each error on stderr); 2 bad command line.
-#include "model/engine/claim_check.h"
-#include "model/content/gpu_catalog.h"
-#include "model/content/presets.h"
+//
+// Index
+// - [SECTION] Content and language
+// - [SECTION] One claim in the reader's words
+// - [SECTION] Text version (HTML)
+// - [SECTION] Cards (JSON)
+// - [SECTION] main
+#include "model/content/content_bundle.h"
+#include "native/file_io.h"
 #include "model/content/quote_check.h"
-#include "model/content/quotes.h"
-#include "model/engine/scenario.h"
+#include "model/text/formatter.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #ifndef CHIPS_CONTENT_DIR
 #define CHIPS_CONTENT_DIR "content"
@@ -31,13 +50,40 @@ namespace {
 
 using namespace chips;
 
-bool read_text_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return true;
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Content and language
+//-----------------------------------------------------------------------------------------------------------------
+
+// The six content files through the app's own loader; tour.json and currency.json are optional there too.
+bool load_content(const std::string& dir, ContentBundle& bundle) {
+    const ContentTexts texts = read_json_files(dir);
+    ContentErrors errors;
+    const bool loaded = load_content_bundle(texts, bundle, errors);
+    for (const ContentError& error : errors)
+        std::cerr << "render_fallback: " << error.to_string() << "\n";
+    return loaded;
+}
+
+struct Reader {
+    const ContentBundle& content;
+    Lang lang;
+    Formatter format;
+
+    const char* tr(const std::string& key) const { return content.strings.tr(key, lang); }
+    const std::string& localized(const LocalizedText& text) const {
+        const std::string& chosen = lang == Lang::zh_hans   ? text.zh_hans
+                                    : lang == Lang::zh_hant ? text.zh_hant
+                                                            : text.en;
+        return chosen.empty() ? text.en : chosen;
+    }
+};
+
+// "{name}" → value, every occurrence.
+std::string fill_in(std::string pattern, const std::string& name, const std::string& value) {
+    const std::string hole = "{" + name + "}";
+    for (std::size_t at = pattern.find(hole); at != std::string::npos; at = pattern.find(hole, at + value.size()))
+        pattern.replace(at, hole.size(), value);
+    return pattern;
 }
 
 // Text and attribute values: the content is ours, but it quotes other people's articles verbatim; never trust it
@@ -47,165 +93,275 @@ std::string escape(const std::string& text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
 }
 
 // Links in the output only for web addresses: a content typo must not become a javascript: link.
-bool is_web_url(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+bool is_web_url(const std::string& url) {
+    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
 
-struct Content {
-    GpuCatalog gpus;
-    PresetCatalog presets;
-    QuoteLibrary quotes;
+// A citation is written in its publication's language; one without any non-ASCII letter is marked English, so a
+// Chinese page declares it (screen readers switch voice; the language scan in tests/e2e knows it is not ours).
+bool is_ascii(const std::string& text) {
+    for (unsigned char c : text)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] One claim in the reader's words
+//-----------------------------------------------------------------------------------------------------------------
+
+struct ClaimText {
+    const QuoteClaim* claim = nullptr;
+    Verdict verdict = Verdict::not_checkable;
+    std::string verdict_label; // verdict.* in the language
+    std::string model_line;    // the model's range and claim ÷ model, as the canvas shows it; empty if not checkable
+    std::string reason;        // the claim's note in the language
 };
 
-bool load_content(const std::string& dir, Content& content) {
-    ContentErrors errors;
-    std::string gpus_text, presets_text, quotes_text;
-    if (!read_text_file(dir + "/gpus.json", gpus_text)) errors.push_back({dir + "/gpus.json", "", "cannot read file"});
-    if (!read_text_file(dir + "/presets.json", presets_text))
-        errors.push_back({dir + "/presets.json", "", "cannot read file"});
-    if (!read_text_file(dir + "/quotes.json", quotes_text))
-        errors.push_back({dir + "/quotes.json", "", "cannot read file"});
-    if (errors.empty()) load_gpu_catalog(gpus_text, "content/gpus.json", content.gpus, errors);
-    if (errors.empty()) load_presets(presets_text, "content/presets.json", content.gpus, content.presets, errors);
-    if (errors.empty()) load_quotes(quotes_text, "content/quotes.json", content.quotes, errors);
-    for (const ContentError& error : errors) std::cerr << "render_fallback: " << error.to_string() << "\n";
-    return errors.empty();
+// "verdict.consistent": the strings.json key of a verdict is its name (docs/contract.md).
+std::string verdict_key(Verdict verdict) {
+    return std::string("verdict.") + verdict_name(verdict);
 }
 
 // One quoted number checked under the default assumptions, through the same function as the app and the quotes
-// download (model/content/quote_check.h), so the text version can never disagree with the canvas.
-ClaimCheck check(const Content& content, const QuoteClaim& quoted) {
-    return check_quote_claim(quoted, content.presets, content.gpus).check;
-}
-
-const char* verdict_label(Verdict verdict) {
-    switch (verdict) {
-    case Verdict::consistent: return "Consistent with the model";
-    case Verdict::overstated: return "Overstated";
-    case Verdict::understated: return "Understated";
-    case Verdict::not_checkable: return "Not checkable with this model";
+// download, so the text version can never disagree with the canvas.
+ClaimText claim_text(const Reader& reader, const QuoteClaim& claim) {
+    const ClaimCheck check = check_quote_claim(claim, reader.content.presets, reader.content.gpus).check;
+    ClaimText text;
+    text.claim = &claim;
+    text.verdict = check.verdict;
+    text.verdict_label = reader.tr(verdict_key(check.verdict));
+    text.reason = reader.localized(claim.note);
+    if (check.verdict != Verdict::not_checkable) {
+        const Quantity kind = check.is_ratio ? Quantity::ratio : quantity_for_unit(check.unit);
+        std::string line = reader.tr(check.is_ratio ? "fallback.model_line_ratio" : "fallback.model_line");
+        line = fill_in(line, "range", reader.format.format_range(check.model, kind));
+        line = fill_in(line, "output", reader.tr("output." + check.quantity));
+        text.model_line = fill_in(line, "ratio", reader.format.format(check.claimed_over_model, Quantity::ratio));
     }
-    return "";
+    return text;
 }
 
-std::string article_line(const Article& article) {
-    std::string line = article.about.en;
+// The claim a card leads with: the first the model can check, else the first.
+std::size_t headline_claim(const std::vector<ClaimText>& claims) {
+    for (std::size_t index = 0; index < claims.size(); ++index)
+        if (claims[index].verdict != Verdict::not_checkable) return index;
+    return 0;
+}
+
+std::string article_line(const Reader& reader, const Article& article) {
+    std::string line = reader.localized(article.about);
     if (!article.publication.empty() || !article.date.empty()) {
-        line += " (";
+        line += reader.lang == Lang::en ? " (" : "（";
         if (!article.publication.empty()) line += article.publication;
-        if (!article.publication.empty() && !article.date.empty()) line += ", ";
+        if (!article.publication.empty() && !article.date.empty()) line += reader.lang == Lang::en ? ", " : "，";
         line += article.date;
-        line += ")";
+        line += reader.lang == Lang::en ? ")" : "）";
     }
     return line;
 }
 
-void write_sources(std::ostream& out, const std::vector<SourceRef>& sources) {
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Text version (HTML)
+//-----------------------------------------------------------------------------------------------------------------
+
+void write_sources(std::ostream& out, const Reader& reader, const std::vector<SourceRef>& sources) {
     if (sources.empty()) return;
-    out << " <span class=\"claim-sources\">Sources: ";
+    std::string list;
     for (std::size_t index = 0; index < sources.size(); ++index) {
         const SourceRef& source = sources[index];
-        if (index) out << "; ";
+        if (index) list += "; ";
         std::string label = source.title;
         if (!source.locator.empty()) label += ", " + source.locator;
+        const std::string lang = is_ascii(label) ? " lang=\"en\"" : "";
         if (is_web_url(source.url))
-            out << "<a href=\"" << escape(source.url) << "\" rel=\"noopener\">" << escape(label) << "</a>";
+            list += "<a href=\"" + escape(source.url) + "\" rel=\"noopener\"" + lang + "><cite>" + escape(label) +
+                    "</cite></a>";
         else
-            out << escape(label);
+            list += "<cite" + lang + ">" + escape(label) + "</cite>";
     }
-    out << ".</span>";
+    out << " <span class=\"claim-sources\">" << fill_in(escape(reader.tr("fallback.sources")), "list", list)
+        << "</span>";
 }
 
-void write_quote(std::ostream& out, const Content& content, const Quote& quote, std::size_t& verdict_counts_total) {
-    const Article& article = content.quotes.article_of(quote);
+// `link_to_claim_page`: the full page's text version links each quote to its claim page; the claim page itself
+// shows the same article without that link.
+void write_quote(std::ostream& out, const Reader& reader, const Quote& quote, std::size_t& claim_count,
+                 bool link_to_claim_page) {
+    const Article& article = reader.content.quotes.article_of(quote);
     out << "<article class=\"fallback-quote\" id=\"quote-" << escape(quote.id) << "\" data-quote-id=\""
         << escape(quote.id) << "\" data-script=\"" << escape(quote.script) << "\" data-topic=\"" << escape(quote.topic)
         << "\">\n";
     out << "  <blockquote lang=\"" << escape(quote.script) << "\">" << escape(quote.text) << "</blockquote>\n";
-    out << "  <p class=\"translation\">" << escape(quote.translation_en) << "</p>\n";
-    out << "  <p class=\"source\">" << escape(article_line(article)) << "</p>\n";
+    // Our English translation helps English readers only; a Chinese reader has the original right above.
+    if (reader.lang == Lang::en) out << "  <p class=\"translation\">" << escape(quote.translation_en) << "</p>\n";
+    out << "  <p class=\"source\">" << escape(article_line(reader, article)) << "</p>\n";
     if (!quote.claims.empty()) {
         out << "  <ul class=\"claims\">\n";
         for (const QuoteClaim& claim : quote.claims) {
-            const ClaimCheck result = check(content, claim);
-            ++verdict_counts_total;
-            out << "    <li data-verdict=\"" << verdict_name(result.verdict) << "\"><q lang=\"" << escape(quote.script)
-                << "\">" << escape(claim.span) << "</q>: <span class=\"verdict verdict-" << verdict_name(result.verdict)
-                << "\">" << verdict_label(result.verdict) << "</span>. ";
-            if (result.verdict != Verdict::not_checkable) out << escape(format_claim_reasoning(result)) << " ";
-            out << escape(claim.note.en);
-            write_sources(out, claim.sources);
+            const ClaimText text = claim_text(reader, claim);
+            ++claim_count;
+            out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\"" << escape(quote.script)
+                << "\">" << escape(claim.span) << "</q>" << (reader.lang == Lang::en ? ": " : "：")
+                << "<span class=\"verdict verdict-" << verdict_name(text.verdict) << "\">" << escape(text.verdict_label)
+                << "</span>" << (reader.lang == Lang::en ? ". " : "。");
+            if (!text.model_line.empty()) out << "<span class=\"model-line\">" << escape(text.model_line) << "</span> ";
+            out << "<span class=\"claim-note\">" << escape(text.reason) << "</span>";
+            write_sources(out, reader, claim.sources);
             out << "</li>\n";
         }
         out << "  </ul>\n";
     }
+    if (link_to_claim_page)
+        out << "  <p class=\"share-link\"><a href=\"claims/" << escape(quote.id) << ".html\">"
+            << escape(reader.tr("share.link")) << "</a></p>\n";
     out << "</article>\n";
 }
 
-void write_method(std::ostream& out, const Content& content) {
+void write_method(std::ostream& out, const Reader& reader) {
     out << "<section id=\"method\" aria-labelledby=\"method-title\">\n"
-           "  <h3 id=\"method-title\">How the checks work</h3>\n"
-           "  <p>Each claim names one model output (training cost, days, chips, energy…) and the scenario the article "
-           "describes: a preset below plus the article's own numbers. Training compute is 6 × active parameters × "
-           "tokens (plus attention); it is divided by the chips' delivered throughput (peak × model-FLOPs "
-           "utilization, slowed by expert-parallel communication and failures) to get time, and multiplied by the "
-           "price per GPU-hour and the power draw to get cost and energy. The model gives a low–high range; a claim "
-           "is <em>consistent</em> when it falls inside that range widened by its tolerance (rounded news numbers), "
-           "<em>overstated</em> above it and <em>understated</em> below it. Claims about market value, secrecy or "
-           "intent are marked not checkable.</p>\n"
-           "  <table>\n    <caption>Presets (default assumptions)</caption>\n"
-           "    <thead><tr><th scope=\"col\">Preset</th><th scope=\"col\">Notes</th></tr></thead>\n    <tbody>\n";
-    for (const Preset& preset : content.presets.presets)
-        out << "      <tr><th scope=\"row\">" << escape(preset.name.en) << "</th><td>" << escape(preset.notes.en)
-            << "</td></tr>\n";
+        << "  <h3 id=\"method-title\">" << escape(reader.tr("fallback.method_title")) << "</h3>\n"
+        << "  <p>" << escape(reader.tr("fallback.method_body")) << "</p>\n"
+        << "  <table>\n    <caption>" << escape(reader.tr("fallback.presets_caption")) << "</caption>\n"
+        << "    <thead><tr><th scope=\"col\">" << escape(reader.tr("scenario.preset")) << "</th><th scope=\"col\">"
+        << escape(reader.tr("fallback.notes_column")) << "</th></tr></thead>\n    <tbody>\n";
+    for (const Preset& preset : reader.content.presets.presets)
+        out << "      <tr><th scope=\"row\">" << escape(reader.localized(preset.name)) << "</th><td>"
+            << escape(reader.localized(preset.notes)) << "</td></tr>\n";
     out << "    </tbody>\n  </table>\n</section>\n";
+}
+
+std::string text_version(const Reader& reader, std::size_t& claim_count) {
+    std::ostringstream html;
+    html << "<!-- Written by tools/render_fallback from content/*.json (" << lang_code(reader.lang)
+         << "); do not edit. -->\n";
+    html << "<p class=\"fallback-intro\">" << escape(reader.tr("fallback.intro")) << "</p>\n";
+    for (const Quote& quote : reader.content.quotes.quotes)
+        write_quote(html, reader, quote, claim_count, true);
+    write_method(html, reader);
+    return html.str();
+}
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Cards (JSON)
+//-----------------------------------------------------------------------------------------------------------------
+
+nlohmann::json cards(const Reader& reader) {
+    nlohmann::json out;
+    out["lang"] = lang_code(reader.lang);
+    out["quote_count"] = reader.content.quotes.quotes.size();
+    out["claim_count"] = reader.content.quotes.claim_count();
+    nlohmann::json counts = nlohmann::json::object(), labels = nlohmann::json::object();
+    for (Verdict verdict : {Verdict::consistent, Verdict::overstated, Verdict::understated, Verdict::not_checkable}) {
+        counts[verdict_name(verdict)] = 0;
+        labels[verdict_name(verdict)] = reader.tr(verdict_key(verdict));
+    }
+    nlohmann::json quotes = nlohmann::json::array();
+    for (const Quote& quote : reader.content.quotes.quotes) {
+        std::vector<ClaimText> texts;
+        for (const QuoteClaim& claim : quote.claims)
+            texts.push_back(claim_text(reader, claim));
+        nlohmann::json claims = nlohmann::json::array();
+        for (const ClaimText& text : texts) {
+            counts[verdict_name(text.verdict)] = counts[verdict_name(text.verdict)].get<int>() + 1;
+            claims.push_back({{"span", text.claim->span},
+                              {"verdict", verdict_name(text.verdict)},
+                              {"verdict_label", text.verdict_label},
+                              {"model_line", text.model_line},
+                              {"reason", text.reason}});
+        }
+        const Article& article = reader.content.quotes.article_of(quote);
+        std::ostringstream article_html;
+        std::size_t unused_count = 0;
+        write_quote(article_html, reader, quote, unused_count, false);
+        quotes.push_back({{"id", quote.id},
+                          {"script", quote.script},
+                          {"text", quote.text},
+                          {"translation", quote.translation_en},
+                          {"source", article_line(reader, article)},
+                          {"publication", article.publication},
+                          {"date", article.date},
+                          {"headline_claim", headline_claim(texts)},
+                          {"claims", claims},
+                          {"article_html", article_html.str()}});
+    }
+    out["verdict_counts"] = counts;
+    out["verdict_labels"] = labels;
+    out["quotes"] = quotes;
+    return out;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    std::ofstream file(path, std::ios::binary);
+    file << text;
+    if (file) return true;
+    std::cerr << "render_fallback: cannot write " << path << "\n";
+    return false;
 }
 
 } // namespace
 
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] main
+//-----------------------------------------------------------------------------------------------------------------
+
 int main(int argc, char** argv) {
-    std::string content_dir = CHIPS_CONTENT_DIR, out_path;
+    const char* usage =
+        "usage: render_fallback [--content DIR] [--lang en|zh-Hans|zh-Hant] --out FILE [--cards FILE]\n";
+    std::string content_dir = CHIPS_CONTENT_DIR, out_path, cards_path, lang_text = "en";
     for (int index = 1; index < argc; ++index) {
         const std::string argument = argv[index];
-        if (argument == "--content" && index + 1 < argc) content_dir = argv[++index];
-        else if (argument == "--out" && index + 1 < argc) out_path = argv[++index];
+        if (argument == "--content" && index + 1 < argc)
+            content_dir = argv[++index];
+        else if (argument == "--out" && index + 1 < argc)
+            out_path = argv[++index];
+        else if (argument == "--cards" && index + 1 < argc)
+            cards_path = argv[++index];
+        else if (argument == "--lang" && index + 1 < argc)
+            lang_text = argv[++index];
         else {
-            std::cerr << "usage: render_fallback [--content DIR] --out FILE\n";
+            std::cerr << usage;
             return 2;
         }
     }
-    if (out_path.empty()) {
-        std::cerr << "usage: render_fallback [--content DIR] --out FILE\n";
+    Lang lang = Lang::en;
+    if (out_path.empty() || !lang_from_code(lang_text, lang)) {
+        if (!out_path.empty()) std::cerr << "render_fallback: --lang " << quote_for_message(lang_text) << ": unknown\n";
+        std::cerr << usage;
         return 2;
     }
-    Content content;
+    ContentBundle content;
     if (!load_content(content_dir, content)) return 1;
+    const Reader reader{content, lang,
+                        Formatter(content.strings, lang, number_style(lang, Currency::usd, content.rate))};
 
-    std::ostringstream html;
     std::size_t claims = 0;
-    html << "<!-- Written by tools/render_fallback from content/*.json; do not edit. -->\n";
-    html << "<p class=\"fallback-intro\">Every quote below is checked under its default assumptions; in the "
-            "interactive version above you can change them.</p>\n";
-    for (const Quote& quote : content.quotes.quotes) write_quote(html, content, quote, claims);
-    write_method(html, content);
-
-    std::ofstream file(out_path, std::ios::binary);
-    file << html.str();
-    if (!file) {
-        std::cerr << "render_fallback: cannot write " << out_path << "\n";
-        return 1;
-    }
-    std::printf("render_fallback: %zu quotes, %zu claims -> %s\n", content.quotes.quotes.size(), claims,
-                out_path.c_str());
+    if (!write_file(out_path, text_version(reader, claims))) return 1;
+    if (!cards_path.empty() && !write_file(cards_path, cards(reader).dump(1) + "\n")) return 1;
+    std::printf("render_fallback: %s, %zu quotes, %zu claims -> %s%s%s\n", lang_code(lang),
+                content.quotes.quotes.size(), claims, out_path.c_str(), cards_path.empty() ? "" : " + ",
+                cards_path.c_str());
     return 0;
 }

@@ -189,8 +189,9 @@ int main(int, char**) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    // The canvas' CSS size (set by the page) decides the window size; SDL follows it on every resize.
-    g_window = SDL_CreateWindow("Chips & Claims", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+    // The canvas' CSS size (set by the page) decides the window size; SDL follows it on every resize. No title: SDL
+    // would write it into document.title, replacing the page's own (in the page's language) with an English one.
+    g_window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
         chips::wasm::report_fatal("SDL_CreateWindow", SDL_GetError());

@@ -1,7 +1,8 @@
 # wasm/wasm.cmake — the WebAssembly configuration (included by CMakeLists.txt under emcmake).
 # Output: <build>/site/ — index.html, embed.html (both with the text version of every quote), app.js, style.css,
-# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), size-report.txt.
-# docs/site.md explains the page side.
+# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), size-report.txt; the
+# same pages in zh-hans/ and zh-hant/; per quote, in each language: claims/<id>.html, embed/<id>/<n>.html and the
+# preview image og/<id>.png. docs/site.md explains the page side.
 if(NOT CHIPS_HAVE_IMGUI)
   message(FATAL_ERROR "Dear ImGui not found: run scripts/setup.sh first (it writes build/deps.env)")
 endif()
@@ -15,6 +16,15 @@ set(CHIPS_RENDER_FALLBACK "${CMAKE_SOURCE_DIR}/build/native/render_fallback" CAC
     "Native tools/render_fallback (scripts/build.sh wasm builds it first)")
 set(CHIPS_SNAPSHOT_CONTENT "${CMAKE_SOURCE_DIR}/build/native/snapshot_content" CACHE FILEPATH
     "Native tools/snapshot_content (scripts/build.sh wasm builds it first)")
+set(CHIPS_RENDER_PREVIEWS "${CMAKE_SOURCE_DIR}/build/native/render_previews" CACHE FILEPATH
+    "Native tools/render_previews (scripts/build.sh wasm builds it first)")
+# Link previews and hreflang need absolute addresses, which a static build cannot know: set this to where the site is
+# served (ending in "/") when building for a deployment; the default only keeps local builds and tests working.
+set(CHIPS_SITE_URL "https://chips-and-claims.example/" CACHE STRING
+    "Address the site is deployed at, ending in /: used in canonical, hreflang and Open Graph tags")
+if(CHIPS_SITE_URL STREQUAL "https://chips-and-claims.example/")
+  message(STATUS "CHIPS_SITE_URL is the placeholder ${CHIPS_SITE_URL}: set it for a deployment (docs/site.md)")
+endif()
 find_program(CHIPS_NODE node REQUIRED)
 # The budget for everything loaded before the first frame, gzip-compressed (scripts/size_report.mjs).
 set(CHIPS_FIRST_FRAME_BUDGET_KB 900 CACHE STRING "Max gzip KB loaded before the first frame; over it fails the build")
@@ -80,26 +90,66 @@ add_custom_command(OUTPUT ${font_outputs}
           ${chips_content_files}
   COMMENT "Cutting CJK font subsets")
 
-# The text version of every quote (semantic HTML), from the native tool.
-set(fallback_fragment "${CMAKE_BINARY_DIR}/fallback.html")
-add_custom_command(OUTPUT "${fallback_fragment}"
-  COMMAND "${CHIPS_RENDER_FALLBACK}" --content "${CHIPS_CONTENT_DIR}" --out "${fallback_fragment}"
-  DEPENDS "${CHIPS_RENDER_FALLBACK}" ${chips_content_files}
-  COMMENT "Rendering the text version of the quotes (tools/render_fallback)")
+# -------------------------------------------------------------------------------------------------------------------
+# [SECTION] Pages per language, claim pages, embed cards, preview images (docs/site.md "Languages", "Link previews")
+# -------------------------------------------------------------------------------------------------------------------
+# One tree of pages per language: English at the site's root, zh-hans/ and zh-hant/. Each step below is its own
+# custom command, by language, so it can be rebuilt and read on its own.
+set(chips_site_languages en zh-Hans zh-Hant)
+set(chips_site_trees "" "zh-hans/" "zh-hant/")
+set(site_text_dir "${CMAKE_BINARY_DIR}/site-text")
+file(MAKE_DIRECTORY "${site_text_dir}")
+set(page_shell_script "${CMAKE_SOURCE_DIR}/scripts/page_shell.mjs")
+set(strings_file "${CHIPS_CONTENT_DIR}/strings.json")
+set(site_outputs)
+set(offline_files)
+set(share_outputs)
+foreach(lang_index RANGE 2)
+  list(GET chips_site_languages ${lang_index} lang)
+  list(GET chips_site_trees ${lang_index} tree)
+  # The text version in this language (semantic HTML) and the same checks as data (cards), from the native tool.
+  set(fallback_fragment "${site_text_dir}/fallback.${lang}.html")
+  set(cards_file "${site_text_dir}/cards.${lang}.json")
+  add_custom_command(OUTPUT "${fallback_fragment}" "${cards_file}"
+    COMMAND "${CHIPS_RENDER_FALLBACK}" --content "${CHIPS_CONTENT_DIR}" --lang ${lang} --out "${fallback_fragment}"
+            --cards "${cards_file}"
+    DEPENDS "${CHIPS_RENDER_FALLBACK}" ${chips_content_files}
+    COMMENT "Rendering the text version of the quotes in ${lang} (tools/render_fallback)")
+  # The full page and the embed's router, from their shells.
+  foreach(site_name index.html embed.html)
+    add_custom_command(OUTPUT "${site_dir}/${tree}${site_name}"
+      COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" --page "${CMAKE_SOURCE_DIR}/site/${site_name}"
+              --lang ${lang} --fallback "${fallback_fragment}" --cards "${cards_file}" --strings "${strings_file}"
+              --site-url "${CHIPS_SITE_URL}" --out "${site_dir}/${tree}${site_name}"
+      DEPENDS "${CMAKE_SOURCE_DIR}/site/${site_name}" "${fallback_fragment}" "${cards_file}" "${strings_file}"
+              "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" "${page_shell_script}")
+    list(APPEND site_outputs "${site_dir}/${tree}${site_name}")
+  endforeach()
+  # Per quote: claims/<id>.html and embed/<id>/<n>.html (hundreds of files: a stamp stands for them).
+  set(share_stamp "${site_text_dir}/share-pages.${lang}.stamp")
+  add_custom_command(OUTPUT "${share_stamp}"
+    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/build_share_pages.mjs" --lang ${lang} --cards "${cards_file}"
+            --strings "${strings_file}" --shells "${CMAKE_SOURCE_DIR}/site" --site-url "${CHIPS_SITE_URL}"
+            --site "${site_dir}" --stamp "${share_stamp}"
+    DEPENDS "${cards_file}" "${strings_file}" "${CMAKE_SOURCE_DIR}/site/embed.html" "${CMAKE_SOURCE_DIR}/site/claim.html"
+            "${CMAKE_SOURCE_DIR}/scripts/build_share_pages.mjs" "${page_shell_script}"
+    COMMENT "Writing the claim pages and embed cards in ${lang} (scripts/build_share_pages.mjs)")
+  # The 1200x630 link-preview images, og/<id>.png and og/site.png.
+  set(previews_stamp "${site_text_dir}/previews.${lang}.stamp")
+  add_custom_command(OUTPUT "${previews_stamp}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}/${tree}og"
+    COMMAND "${CHIPS_RENDER_PREVIEWS}" --cards "${cards_file}" --strings "${strings_file}" --out "${site_dir}/${tree}og"
+    COMMAND ${CMAKE_COMMAND} -E touch "${previews_stamp}"
+    DEPENDS "${CHIPS_RENDER_PREVIEWS}" "${cards_file}" "${strings_file}"
+    COMMENT "Drawing the link-preview images in ${lang} (tools/render_previews)")
+  list(APPEND share_outputs "${share_stamp}" "${previews_stamp}")
+  list(APPEND offline_files "${site_dir}/${tree}chips-and-claims-offline.html")
+endforeach()
+# -------------------------------------------------------------------------------------------------------------------
 
-# The page shell: HTML pages get the text version injected; JS, CSS and images are copied as they are.
-file(GLOB chips_site_pages CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.html")
+# Scripts, style and images are copied as they are.
 file(GLOB chips_site_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.js" "${CMAKE_SOURCE_DIR}/site/*.css"
      "${CMAKE_SOURCE_DIR}/site/*.svg")
-set(site_outputs)
-foreach(site_page IN LISTS chips_site_pages)
-  get_filename_component(site_name "${site_page}" NAME)
-  add_custom_command(OUTPUT "${site_dir}/${site_name}"
-    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" --page "${site_page}"
-            --fallback "${fallback_fragment}" --out "${site_dir}/${site_name}"
-    DEPENDS "${site_page}" "${fallback_fragment}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs")
-  list(APPEND site_outputs "${site_dir}/${site_name}")
-endforeach()
 foreach(site_file IN LISTS chips_site_files)
   get_filename_component(site_name "${site_file}" NAME)
   add_custom_command(OUTPUT "${site_dir}/${site_name}"
@@ -107,22 +157,27 @@ foreach(site_file IN LISTS chips_site_files)
   list(APPEND site_outputs "${site_dir}/${site_name}")
 endforeach()
 
-# The offline classroom file: everything above in one HTML file that works from file:// without a network.
-set(offline_file "${site_dir}/chips-and-claims-offline.html")
-add_custom_command(OUTPUT "${offline_file}"
-  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs" --site "${site_dir}" --out "${offline_file}"
-  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs}
-          "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs"
-  COMMENT "Packing the offline file")
+# The offline classroom file, one per language: everything above in one HTML file that works from file:// without a
+# network.
+foreach(lang_index RANGE 2)
+  list(GET chips_site_trees ${lang_index} tree)
+  add_custom_command(OUTPUT "${site_dir}/${tree}chips-and-claims-offline.html"
+    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs" --site "${site_dir}" --page "${tree}index.html"
+            --out "${site_dir}/${tree}chips-and-claims-offline.html"
+    DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs}
+            "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs"
+    COMMENT "Packing the offline file (${tree}index.html)")
+endforeach()
 
 # The size budget: a table of what loads before the first frame (raw / gzip); over budget fails the build.
 set(size_report "${site_dir}/size-report.txt")
 add_custom_command(OUTPUT "${size_report}"
   COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs" --site "${site_dir}"
           --budget-kb "${CHIPS_FIRST_FRAME_BUDGET_KB}" --out "${size_report}"
-  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs} "${offline_file}"
+  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs} ${offline_files} ${share_outputs}
           "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs"
   COMMENT "Checking the first-frame size budget")
 
-add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_outputs} "${offline_file}" "${size_report}")
+add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_outputs} ${offline_files} ${share_outputs}
+                  "${size_report}")
 include("${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cmake" OPTIONAL)
