@@ -64,6 +64,48 @@ std::string url_decode(const std::string& text) {
     return out;
 }
 
+std::string html_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string embed_snippet(const Session& session, const std::string& page_url) {
+    std::string url = page_url + "embed.html";
+    std::string title = session.tr("app.title");
+    if (!session.quotes().empty()) {
+        const CheckedQuote& quote = session.quotes()[session.selected_quote()];
+        url += "?quote=" + url_encode(quote.quote->id) + "&claim=" + std::to_string(session.selected_claim());
+        if (!quote.claims.empty()) title += ": \xE2\x80\x9C" + quote.claims[session.selected_claim()].claim->span + "\xE2\x80\x9D";
+    } else {
+        url += "?";
+    }
+    url += "&lang=" + std::string(lang_code(session.lang()));
+    return "<iframe src=\"" + html_escape(url) + "\" width=\"700\" height=\"450\" style=\"border:0;max-width:100%\" title=\"" +
+           html_escape(title) + "\" loading=\"lazy\"></iframe>";
+}
+
 std::string permalink_query(const Session& session) {
     return permalink_query(session, session.view());
 }
@@ -87,8 +129,10 @@ std::string permalink_query(const Session& session, View view) {
     }
     if (session.lang() != Lang::en) add("lang", lang_code(session.lang()));
     const int selected = session.selected_quote();
-    if (selected >= 0 && selected < static_cast<int>(session.quotes().size()))
+    if (selected >= 0 && selected < static_cast<int>(session.quotes().size())) {
         add("quote", session.quotes()[selected].quote->id);
+        if (session.selected_claim() > 0) add("claim", std::to_string(session.selected_claim()));
+    }
     if (view == View::embed) add("view", "embed");
     if (session.presenter()) add("presenter", "1");
     if (session.currency() != Currency::usd) add("currency", currency_code(session.currency()));
@@ -109,7 +153,7 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
 
     std::vector<std::pair<std::string, std::string>> scenario_pairs;
     std::vector<std::string> seen_keys;
-    std::string quote_id, tour_value, preset_id;
+    std::string quote_id, tour_value, preset_id, claim_value;
     bool has_quote = false, has_tour = false;
     for (std::size_t start = 0; start < query.size();) {
         std::size_t end = query.find('&', start);
@@ -133,6 +177,8 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
         } else if (key == "quote") {
             quote_id = value;
             has_quote = true;
+        } else if (key == "claim") {
+            claim_value = value;
         } else if (key == "view") {
             if (value == "embed" || value == "full")
                 session.set_view(value == "embed" ? View::embed : View::full);
@@ -171,6 +217,21 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
     }
     if (has_quote && !session.select_quote(quote_id, /*load_first_claim=*/!tour_opened, /*reveal=*/true))
         reply.bad(link_problem(session, "quote", "unknown quote " + quote_for_message(quote_id, 24)));
+    if (!claim_value.empty()) {
+        // claim=N: the N-th claim (0-based) of the linked quote, as in its card's claim ids "<quote>#<N>".
+        const bool digits = claim_value.size() <= 3 && claim_value.find_first_not_of("0123456789") == std::string::npos;
+        const int index = digits ? std::stoi(claim_value) : -1;
+        if (index < 0 || !session.select_claim(index)) {
+            reply.bad(link_problem(session, "claim", quote_for_message(claim_value, 24) + "; allowed: 0 to " +
+                                                         std::to_string(session.quotes().empty() ? 0
+                                                                        : session.quotes()[session.selected_quote()]
+                                                                                  .claims.size() - 1)));
+        } else {
+            const CheckedClaim& claim = session.quotes()[session.selected_quote()].claims[index];
+            if (claim.has_scenario && scenario_pairs.empty() && !tour_opened)
+                session.load_scenario(claim.scenario, claim.preset_id);
+        }
+    }
     if (!scenario_pairs.empty() || !preset_id.empty()) {
         // A permalink lists every key that differs from its preset's scenario (Scenario{} by default), so its
         // scenario is those keys on top of that, whatever the linked quote or tour step loaded before.

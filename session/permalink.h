@@ -29,6 +29,13 @@ std::string permalink_query(const Session& session, View view);
 // defaults stay) rather than half-applied. Returns {"ok":bool,"notices":["..."]}.
 std::string apply_url_query(Session& session, const std::string& query);
 
+// The snippet a journalist pastes into an article for the selected claim: an iframe of embed.html (`page_url` is the
+// full page's address, ending in '/') with quote, claim and language, an explicit 700 × 450 size, loading="lazy" and a
+// title naming the claim. Every value is percent-encoded in the URL and HTML-escaped in attributes, so no quote id or
+// string can break out of it.
+std::string embed_snippet(const Session& session, const std::string& page_url);
+std::string html_escape(const std::string& text); // & < > " ' as entities
+
 // Percent-encoding as permalinks need it (RFC 3986 unreserved characters kept) and its inverse ('+' is a space).
 std::string url_encode(const std::string& text);
 std::string url_decode(const std::string& text);

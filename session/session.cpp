@@ -332,6 +332,7 @@ bool Session::select_quote(int index, bool load_first_claim, bool reveal) {
     if (index < 0 || index >= static_cast<int>(quotes_.size())) return false;
     if (index != selected_quote_) {
         selected_quote_ = index;
+        chosen_claim_ = -1;
         changed();
     }
     if (reveal) ++reveal_revision_;
@@ -350,11 +351,29 @@ bool Session::select_quote(const std::string& quote_id, bool load_first_claim, b
 }
 
 void Session::load_claim(int quote_index, int claim_index) {
-    if (!select_quote(quote_index, false, false)) return;
-    const std::vector<CheckedClaim>& claims = quotes_[quote_index].claims;
-    if (claim_index < 0 || claim_index >= static_cast<int>(claims.size())) return;
-    const CheckedClaim& claim = claims[claim_index];
+    if (!select_quote(quote_index, false, false) || !select_claim(claim_index)) return;
+    const CheckedClaim& claim = quotes_[quote_index].claims[claim_index];
     if (claim.has_scenario) load_scenario(claim.scenario, claim.preset_id);
+}
+
+int Session::selected_claim() const {
+    if (quotes_.empty()) return 0;
+    const std::vector<CheckedClaim>& claims = quotes_[selected_quote_].claims;
+    if (chosen_claim_ >= 0 && chosen_claim_ < static_cast<int>(claims.size())) return chosen_claim_;
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        if (claims[i].claim->checkable()) return static_cast<int>(i);
+    return 0;
+}
+
+bool Session::select_claim(int claim_index) {
+    if (quotes_.empty() || claim_index < 0 ||
+        claim_index >= static_cast<int>(quotes_[selected_quote_].claims.size()))
+        return false;
+    if (claim_index != chosen_claim_) {
+        chosen_claim_ = claim_index;
+        changed();
+    }
+    return true;
 }
 
 bool Session::translation_shown(int quote_index) const {

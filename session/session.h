@@ -158,6 +158,10 @@ class Session {
     bool select_quote(const std::string& quote_id, bool load_first_claim, bool reveal);
     // Selects a quote and loads one of its claims' scenarios (a click on a claim in a card).
     void load_claim(int quote_index, int claim_index);
+    // The claim of the selected quote that the reader chose (a click, claim=N in a link), else its first checkable
+    // claim, else 0. What the embed card, the Embed snippet and the summary talk about.
+    int selected_claim() const;
+    bool select_claim(int claim_index); // false when the selected quote has no such claim
     bool translation_shown(int quote_index) const;
     void set_translation_shown(int quote_index, bool shown);
     const std::string& topic_filter() const { return topic_filter_; } // "" = all topics
@@ -232,6 +236,7 @@ class Session {
 
     // Selection and tour
     int selected_quote_ = 0;
+    int chosen_claim_ = -1; // selected_claim() when the reader chose one; -1 = the first checkable
     std::vector<bool> translation_shown_; // per quote
     std::string topic_filter_;
     TourNavigator tour_nav_;

@@ -6,7 +6,7 @@
 // Scanned: content/strings.json (every key), presets (name, notes), articles (about), claim notes, tour steps
 // (title, body), the currency rate's basis. Placeholders ("{gpu_hours}") and the thresholds of number ladders
 // ("0@0.001:") are structure, not text, and are skipped.
-#include "model/content_bundle.h"
+#include "model/content/content_bundle.h"
 #include "test_model_support.h"
 
 #include <doctest/doctest.h>

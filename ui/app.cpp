@@ -192,7 +192,7 @@ void App::draw() {
     if (!session.loaded()) {
         draw_load_errors(state);
     } else {
-        draw_header(state);
+        if (session.view() != View::embed) draw_header(state); // the embed card is its own heading; the host sets lang
         draw_notices(state);
         if (session.view() == View::embed) {
             state.scroll_to_selected_quote = false; // no quotes list here: the embed shows the selected quote itself

@@ -100,6 +100,7 @@ void AppState::sync_caches() {
 }
 
 void AppState::record_rect(const std::string& id) {
+    if (drawing_preview) return; // the preview's copy of a control must not hide where the real one is
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     if (!tour_control.empty() && id == tour_control) {

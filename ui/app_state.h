@@ -111,6 +111,7 @@ struct AppState {
     std::string copied_what;                     // which button shows "Copied"
     std::map<std::string, double> typed_values;  // typed-entry fields being edited (applied on focus loss)
     std::string last_download;                   // file name of the last saved file ("Saved {file}" in the popup)
+    bool drawing_preview = false;                // a picture of a view (the Embed popup): its controls record nothing
 
     // --- helpers (ui/app_state.cpp) ---
     const char* tr(const char* key) const { return session.tr(key); } // UI string in the reader's language
@@ -134,6 +135,10 @@ void draw_results_panel(AppState& state);
 void draw_result_for(AppState& state, const char* output_key); // one headline card (embed view)
 void draw_quotes_panel(AppState& state);
 void draw_quote_card(AppState& state, int quote_index, bool embed);
+// The quote's text with its claims' spans highlighted in their verdict colours (tap a span to load its claim).
+void draw_quote_text(AppState& state, int quote_index, const char* id_suffix);
+// "✓ Consistent" in the verdict's colour (glyph and word, so colour is never the only cue).
+void verdict_label(const AppState& state, const CheckedClaim& claim);
 void draw_charts_panel(AppState& state);
 void draw_method_panel(AppState& state);
 // Guided tour (ui/panel_tour.cpp): header buttons, keys, the step card and the target outline.

@@ -62,7 +62,8 @@ void draw_currency_choice(AppState& state) {
 void draw_header(AppState& state) {
     const float em = ImGui::GetFontSize();
     // The page around the canvas already shows the title and subtitle; the embed and presenter views stand alone.
-    if (state.session.view() == View::embed || state.session.presenter()) {
+    // The embed card has its own heading (the verdict); presenter mode fills a projector and needs the title.
+    if (state.session.presenter() && state.session.view() != View::embed) {
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
         ImGui::TextUnformatted(state.tr("app.title"));
         ImGui::PopFont();
@@ -119,21 +120,32 @@ void draw_header(AppState& state) {
         state.record_rect("fullscreen");
     }
 
-    // Embed popup: the iframe snippet for this exact view, with a copy button.
-    ImGui::SetNextWindowSize(ImVec2(std::min(32.0f * em, ImGui::GetMainViewport()->WorkSize.x * 0.95f), 0));
+    // Embed popup: the snippet for the selected claim, a preview of the card the article will show, and Copy.
+    ImGui::SetNextWindowSize(ImVec2(std::min(34.0f * em, ImGui::GetMainViewport()->WorkSize.x * 0.95f), 0));
     if (ImGui::BeginPopup("embed")) {
-        const std::string url = state.page_url() + "?" + permalink_query(session, View::embed);
-        std::string snippet = "<iframe src=\"" + url + "\" width=\"700\" height=\"450\" style=\"border:0\" title=\"" +
-                              std::string(state.tr("app.title")) + "\" loading=\"lazy\"></iframe>";
+        std::string snippet = embed_snippet(session, state.page_url());
         wrapped_text(state.tr("embed.help"));
-        ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1, ImVec2(-1, 5.0f * em),
+        ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1, ImVec2(-1, 4.0f * em),
                                   ImGuiInputTextFlags_ReadOnly);
+        state.record_rect("embed.snippet");
         const bool copied = state.copied_what == "embed" && ImGui::GetTime() < state.copied_until;
         if (ImGui::Button(copied ? state.tr("status.copied") : state.tr("action.copy_snippet")))
             state.copy(snippet, "embed");
+        state.record_rect("embed.copy");
+        // The preview: the embed card itself, drawn at 60 % in a frame of the iframe's proportions (700 × 450).
+        ImGui::TextDisabled("%s", state.tr("embed.preview"));
+        const float width = ImGui::GetContentRegionAvail().x;
+        ImGui::BeginChild("embed_preview", ImVec2(width, width * 450.0f / 700.0f), ImGuiChildFlags_Borders);
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 0.6f);
+        ImGui::BeginDisabled(); // a picture of the card: its controls belong to the real one
+        state.drawing_preview = true;
+        draw_embed(state);
+        state.drawing_preview = false;
+        ImGui::EndDisabled();
+        ImGui::PopFont();
+        ImGui::EndChild();
         ImGui::EndPopup();
     }
 }
-
 
 } // namespace chips::ui

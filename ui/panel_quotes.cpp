@@ -31,12 +31,6 @@ std::string model_text(const AppState& state, const CheckedClaim& claim) {
     return state.session.fmt().format_range(check.model, kind);
 }
 
-void verdict_label(const AppState& state, const CheckedClaim& claim) {
-    const ImU32 color = verdict_color(claim.check.verdict, state.session.theme());
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::Text("%s %s", verdict_glyph(claim.check.verdict), state.tr(verdict_string_key(claim.check.verdict)));
-    ImGui::PopStyleColor();
-}
 
 void claim_tooltip(AppState& state, const CheckedClaim& claim) {
     const float em = ImGui::GetFontSize();
@@ -70,6 +64,70 @@ void claim_tooltip(AppState& state, const CheckedClaim& claim) {
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Quote text
 //-----------------------------------------------------------------------------------------------------------------
+
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Quote card
+//-----------------------------------------------------------------------------------------------------------------
+
+std::string citation(const AppState& state, const CheckedQuote& quote) {
+    const Article& article = state.session.library().article_of(*quote.quote);
+    std::string text = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
+    if (!article.title.empty()) text += " \xC2\xB7 " + article.title;
+    if (!article.date.empty()) text += " \xC2\xB7 " + article.date;
+    return text;
+}
+
+// Skipping what is outside the visible part of the list: a block the clip rectangle does not reach is replaced by a
+// Dummy of its last measured height (or an estimate), so the list keeps its length and scroll position while only the
+// cards on screen are laid out (and only their glyphs rasterized: the TC face is not touched until a traditional
+// quote is in view, which is what makes the page fetch it).
+// A margin of a card or so above and below the view keeps the neighbours of the visible cards laid out, so keyboard
+// navigation (arrows, Tab) finds the next card and scrolls to it.
+bool block_visible(float height) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const float margin = 8.0f * ImGui::GetFontSize();
+    if (ImGui::IsRectVisible(ImVec2(pos.x, pos.y - margin), ImVec2(pos.x + width, pos.y + height + margin)))
+        return true;
+    ImGui::Dummy(ImVec2(width, height));
+    return false;
+}
+
+// The height a card that was never laid out will take, from its line count at this width (CJK characters are about
+// one em wide at the quote size), without measuring any text (that would rasterize its glyphs).
+float estimated_card_height(const CheckedQuote& quote) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float quote_size = style.FontSizeBase * 1.1f;
+    const float inner = std::max(4.0f * quote_size, ImGui::GetContentRegionAvail().x - 2.0f * style.WindowPadding.x);
+    std::size_t characters = 0;
+    for (unsigned char c : quote.quote->text)
+        characters += (c & 0xC0) != 0x80;
+    const float per_line = std::max(1.0f, std::floor(inner / quote_size));
+    const float lines = std::max(1.0f, std::ceil(static_cast<float>(characters) / per_line));
+    const float row = em + style.ItemSpacing.y;
+    const float claims = static_cast<float>(quote.claims.size());
+    return 2.0f * style.WindowPadding.y + lines * quote_size * 1.55f + style.ItemSpacing.y + claims * 2.0f * row +
+           style.ItemSpacing.y + 2.0f * row;
+}
+
+// The card must be laid out even when scrolled away: the selected quote, and whatever the tour points at in it
+// ("quote:<id>", a claim span "<id>#<n>", its buttons), so the tour can measure it and scroll it into view.
+bool card_pinned(const AppState& state, int quote_index) {
+    if (quote_index == state.session.selected_quote()) return true;
+    return !state.tour_control.empty() &&
+           state.tour_control.find(state.session.quotes()[quote_index].quote->id) != std::string::npos;
+}
+
+} // namespace
+
+void verdict_label(const AppState& state, const CheckedClaim& claim) {
+    const ImU32 color = verdict_color(claim.check.verdict, state.session.theme());
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::Text("%s %s", verdict_glyph(claim.check.verdict), state.tr(verdict_string_key(claim.check.verdict)));
+    ImGui::PopStyleColor();
+}
 
 void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
     const CheckedQuote& quote = state.session.quotes()[quote_index];
@@ -150,62 +208,6 @@ void draw_quote_text(AppState& state, int quote_index, const char* id_suffix) {
     ImGui::Dummy(ImVec2(width, y - origin.y));
     ImGui::PopFont();
 }
-
-//-----------------------------------------------------------------------------------------------------------------
-// [SECTION] Quote card
-//-----------------------------------------------------------------------------------------------------------------
-
-std::string citation(const AppState& state, const CheckedQuote& quote) {
-    const Article& article = state.session.library().article_of(*quote.quote);
-    std::string text = article.publication.empty() ? state.tr("quote.unnamed_publication") : article.publication;
-    if (!article.title.empty()) text += " \xC2\xB7 " + article.title;
-    if (!article.date.empty()) text += " \xC2\xB7 " + article.date;
-    return text;
-}
-
-// Skipping what is outside the visible part of the list: a block the clip rectangle does not reach is replaced by a
-// Dummy of its last measured height (or an estimate), so the list keeps its length and scroll position while only the
-// cards on screen are laid out (and only their glyphs rasterized: the TC face is not touched until a traditional
-// quote is in view, which is what makes the page fetch it).
-// A margin of a card or so above and below the view keeps the neighbours of the visible cards laid out, so keyboard
-// navigation (arrows, Tab) finds the next card and scrolls to it.
-bool block_visible(float height) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
-    const float margin = 8.0f * ImGui::GetFontSize();
-    if (ImGui::IsRectVisible(ImVec2(pos.x, pos.y - margin), ImVec2(pos.x + width, pos.y + height + margin)))
-        return true;
-    ImGui::Dummy(ImVec2(width, height));
-    return false;
-}
-
-// The height a card that was never laid out will take, from its line count at this width (CJK characters are about
-// one em wide at the quote size), without measuring any text (that would rasterize its glyphs).
-float estimated_card_height(const CheckedQuote& quote) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float em = ImGui::GetFontSize();
-    const float quote_size = style.FontSizeBase * 1.1f;
-    const float inner = std::max(4.0f * quote_size, ImGui::GetContentRegionAvail().x - 2.0f * style.WindowPadding.x);
-    std::size_t characters = 0;
-    for (unsigned char c : quote.quote->text)
-        characters += (c & 0xC0) != 0x80;
-    const float per_line = std::max(1.0f, std::floor(inner / quote_size));
-    const float lines = std::max(1.0f, std::ceil(static_cast<float>(characters) / per_line));
-    const float row = em + style.ItemSpacing.y;
-    const float claims = static_cast<float>(quote.claims.size());
-    return 2.0f * style.WindowPadding.y + lines * quote_size * 1.55f + style.ItemSpacing.y + claims * 2.0f * row +
-           style.ItemSpacing.y + 2.0f * row;
-}
-
-// The card must be laid out even when scrolled away: the selected quote, and whatever the tour points at in it
-// ("quote:<id>", a claim span "<id>#<n>", its buttons), so the tour can measure it and scroll it into view.
-bool card_pinned(const AppState& state, int quote_index) {
-    if (quote_index == state.session.selected_quote()) return true;
-    return !state.tour_control.empty() &&
-           state.tour_control.find(state.session.quotes()[quote_index].quote->id) != std::string::npos;
-}
-
-} // namespace
 
 void draw_quote_card(AppState& state, int quote_index, bool embed) {
     if (quote_index < 0 || quote_index >= static_cast<int>(state.session.quotes().size())) return;

@@ -2,8 +2,8 @@
 // through every bridge call (setState, applyQuery, selectQuote, applySettings, controlRect), thousands of keys, long
 // values, bidi and control characters meant to spoof the page's own notice box, and embed.html asked for another
 // view. After each case, in the same page: no page error and no wasm trap, a valid state (getState's scenario read
-// back through setState without a notice), finite results, the chips slider drawn inside the canvas and still
-// moved by a real mouse drag, and no control or bidi character anywhere in the page's visible text.
+// back through setState without a notice), finite results, the chips slider (the price slider in an embed card)
+// drawn inside the canvas and still moved by a real mouse drag, and no control or bidi character anywhere in the page's visible text.
 // Screenshots: artifacts/e2e/hostile-bridge-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,14 +42,14 @@ async function callInPage({ call, encoded }) {
 }
 
 // The checks every case ends with; returns a list of problems (empty = fine).
-async function checkApp(page, record, what) {
+async function checkApp(page, record, what, slider = 'chips') {
   const problems = [];
   // Rectangles are those of the last drawn frame: let the frames that follow the input finish first.
   await settle(page, what, { quietMs: 300 });
   if (record.pageErrors.length) problems.push(`page errors: ${record.pageErrors.join(' | ').slice(0, 300)}`);
   const trapped = record.consoleLines.find((line) => /RuntimeError|Aborted|memory access out of bounds/.test(line));
   if (trapped) problems.push(`the module trapped: ${trapped.slice(0, 200)}`);
-  const inPage = await page.evaluate(() => {
+  const inPage = await page.evaluate((slider) => {
     const api = window.chipsAndClaims;
     const out = { problems: [] };
     const state = api.getState();
@@ -63,11 +63,11 @@ async function checkApp(page, record, what) {
       for (const end of ['low', 'central', 'high'])
         if (!Number.isFinite(value[end])) out.problems.push(`results.${key}.${end} = ${value[end]}`);
     out.view = state && state.view;
-    out.rect = api.controlRect('chips');
+    out.rect = api.controlRect(slider);
     out.canvas = { w: document.getElementById('canvas').clientWidth, h: document.getElementById('canvas').clientHeight };
     out.text = document.body.innerText;
     return out;
-  });
+  }, slider);
   problems.push(...inPage.problems);
   const unsafe = inPage.text.match(UNSAFE);
   if (unsafe) {
@@ -78,9 +78,9 @@ async function checkApp(page, record, what) {
   // The chips slider: drawn inside the canvas, and a real drag moves it.
   const rect = inPage.rect;
   if (!rect) {
-    problems.push('the chips slider was not drawn');
+    problems.push(`the ${slider} slider was not drawn`);
   } else if (rect.y < 0 || rect.y + rect.h > inPage.canvas.h || rect.x < 0 || rect.x + rect.w > inPage.canvas.w) {
-    problems.push(`the chips slider is outside the canvas: ${JSON.stringify(rect)} in ${JSON.stringify(inPage.canvas)}`);
+    problems.push(`the ${slider} slider is outside the canvas: ${JSON.stringify(rect)} in ${JSON.stringify(inPage.canvas)}`);
   } else {
     // Scroll the page so the slider is on screen (a notice above the app may have pushed the canvas down), then two
     // drags to different places (the slider maps position to value, so one drag could land where it was).
@@ -102,10 +102,10 @@ async function checkApp(page, record, what) {
       await page.waitForTimeout(60);
       await page.mouse.up();
       await page.waitForTimeout(60);
-      values.push(await page.evaluate(() => window.chipsAndClaims.getState().scenario.chips));
+      values.push(await page.evaluate((key) => window.chipsAndClaims.getState().scenario[key], slider));
     }
     if (values[0] === values[1]) {
-      problems.push(`dragging the chips slider both ways left it at ${values[0]}`);
+      problems.push(`dragging the ${slider} slider both ways left it at ${values[0]}`);
       await screenshot(page, `hostile-bridge-${what}-drag-failed`);
     }
   }
@@ -145,7 +145,8 @@ test('hostile page loads: embed.html stays the embed, spoofing links show clean 
     try {
       await waitReady(page, item.path.slice(0, 60));
       await page.waitForTimeout(300);
-      const { problems, view } = await checkApp(page, record, item.id);
+      // The embed card shows the controls that matter for its claim (the price first, for a cost claim).
+      const { problems, view } = await checkApp(page, record, item.id, embed ? 'usd_per_gpu_hour' : 'chips');
       if (embed && view !== 'embed') problems.push(`embed.html shows the ${view} view`);
       if (embed) {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -16,10 +16,10 @@ TEST_CASE("every preset name fits the preset chooser at 390 px in every language
     Harness h;
     h.size(390, 844);
     const nlohmann::json presets =
-        nlohmann::json::parse(chips::ui::test::read_file(std::string(CHIPS_CONTENT_DIR) + "/presets.json"));
+        nlohmann::json::parse(chips::read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/presets.json"));
     int checked = 0;
     for (const char* lang : {"en", "zh-Hans", "zh-Hant"}) {
-        h.app.apply_settings_json(std::string("{\"language\":\"") + lang + "\"}");
+        chips::apply_settings_json(h.session, std::string("{\"language\":\"") + lang + "\"}");
         h.frames(3);
         float x = 0, y = 0, width = 0, height = 0;
         REQUIRE_MESSAGE(h.rect("preset", x, y, width, height), std::string(lang)
