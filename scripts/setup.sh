@@ -7,7 +7,7 @@
 #   2. Dear ImGui (>= 1.92) and SDL2 *source* packages via `apt-get source`, using a private apt list derived
 #      from this machine's own apt configuration (same mirror URIs, other suites), so the system lists are untouched.
 #   3. SDL2 built for WebAssembly once, into a cache outside the repo keyed by SDL2 and emcc versions.
-#   4. npm packages pinned in package-lock.json (playwright-core).
+#   4. npm packages pinned in package-lock.json (playwright-core; send and negotiator for the static server).
 # It ends by writing build/deps.env (paths for CMake) and printing the versions in use.
 # Any failure stops with one line starting with "setup: " that says what could not be had.
 set -euo pipefail
@@ -134,8 +134,11 @@ fi
 # ---------------------------------------------------------------------------------------------------------------------
 # [SECTION] 4. npm packages (pinned by package-lock.json)
 # ---------------------------------------------------------------------------------------------------------------------
-if [ ! -d "$repo_root/node_modules/playwright-core" ] \
-  || [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
+npm_missing=$(cd "$repo_root" && node -e '
+  const pkg = require("./package.json");
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+  console.log(names.filter((name) => !require("fs").existsSync("node_modules/" + name)).join(" "));')
+if [ -n "$npm_missing" ] || [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
   log "installing npm packages (package-lock.json)"
   (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
 fi
