@@ -47,6 +47,9 @@ export const CACHE_REVALIDATE = 'no-cache';
 // Best first when the client accepts several equally: brotli is 10–20 % smaller than gzip -9 on these files.
 const ENCODINGS = [{ name: 'br', suffix: '.br' }, { name: 'gzip', suffix: '.gz' }];
 const ENCODING_PREFERENCE = ['br', 'gzip', 'identity'];
+// Bytes read from a file at a time. Node's file streams default to 64 KiB; 16 KiB (its default for sockets) held the
+// server's peak at 1,000 parallel module downloads to about +100 MB instead of +150–230 MB (bench/load.mjs).
+const STREAM_CHUNK_BYTES = 16 * 1024;
 
 export const cacheControlFor = (path) => (HASHED_NAME.test(path) ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
 
@@ -105,7 +108,7 @@ export function createHandler(root) {
     const sendPath = (urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath) + (encoding ? encoding.suffix : '');
     const logicalType = MIME[extname(urlPath.endsWith('/') ? 'index.html' : urlPath).toLowerCase()];
     send(request, sendPath, { root: rootDir, index: false, dotfiles: 'ignore', etag: true, lastModified: true,
-      acceptRanges: true, cacheControl: false })
+      acceptRanges: true, cacheControl: false, highWaterMark: STREAM_CHUNK_BYTES })
       .on('headers', (res) => {
         for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
         res.setHeader('Cache-Control', cacheControlFor(urlPath));
