@@ -18,30 +18,13 @@
 //   SDL event pump, ImGui frame, model, GL calls) during a scripted drag of the chip slider; mean and 95th
 //   percentile. Also, when the wasm exports chips_frame_stats() with data, the frame body timed inside the wasm.
 // - estimates per second: bench/wasm_estimate_bench.cpp in Chromium vs the same loop natively (chips_bench).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-
-// The static server runs in its own process, as it would in production. In this process it shared one event loop
-// with the browser driver's protocol traffic, which delayed every response of the page that fetches more files:
-// the app's first frame measured ~70 ms later than with a separate server, the baseline's barely changed.
-function startServerProcess(root) {
-  return new Promise((resolveStart, rejectStart) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/static_server.mjs'), '--root', root, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) resolveStart({ server: { close: () => child.kill() }, url: match[1] });
-    });
-    child.once('exit', (code) => rejectStart(new Error(`static server exited (${code}) before serving`)));
-    child.once('error', rejectStart);
-  });
-}
+import { startServerProcess } from './server_process.mjs'; // in its own process, as in production
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
@@ -323,7 +306,7 @@ async function main() {
     }
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  const { server, url: baseUrl } = await startServerProcess(wasmBuild);
+  const { url: baseUrl, ...server } = await startServerProcess(wasmBuild);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   const stopAll = async () => { await browser.close().catch(() => {}); server.close(); };
