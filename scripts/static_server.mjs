@@ -106,7 +106,9 @@ export function createHandler(root) {
     // The path as `send` should see it: directories name their index.html (so it negotiates like any file), and the
     // chosen sibling's suffix; `send` decodes and checks it again.
     const sendPath = (urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath) + (encoding ? encoding.suffix : '');
-    const logicalType = MIME[extname(urlPath.endsWith('/') ? 'index.html' : urlPath).toLowerCase()];
+    // The type of the file asked for, also when its .br or .gz is sent (for a path this server does not resolve
+    // itself, `send` types the file it finds).
+    const logicalType = file ? MIME[extname(file).toLowerCase()] : undefined;
     send(request, sendPath, { root: rootDir, index: false, dotfiles: 'ignore', etag: true, lastModified: true,
       acceptRanges: true, cacheControl: false, highWaterMark: STREAM_CHUNK_BYTES })
       .on('headers', (res) => {
