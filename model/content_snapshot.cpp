@@ -31,9 +31,9 @@ namespace chips {
 static_assert(sizeof(Range) == 24, "Range changed: update fields(Range) in content_snapshot.cpp");
 static_assert(sizeof(SourceRef) == 160, "SourceRef changed: update fields(SourceRef)");
 static_assert(sizeof(LocalizedText) == 96, "LocalizedText changed: update fields(LocalizedText)");
-static_assert(sizeof(GpuSpec) == 264, "GpuSpec changed: update fields(GpuSpec)");
-static_assert(sizeof(Scenario) == 304, "Scenario changed: its numbers are stored through scenario_keys(); check");
-static_assert(sizeof(Preset) == 552, "Preset changed: update fields(Preset)");
+static_assert(sizeof(GpuSpec) == 320, "GpuSpec changed: update fields(GpuSpec)");
+static_assert(sizeof(Scenario) == 328, "Scenario changed: its numbers are stored through scenario_keys(); check");
+static_assert(sizeof(Preset) == 576, "Preset changed: update fields(Preset)");
 static_assert(sizeof(Article) == 288, "Article changed: update fields(Article)");
 static_assert(sizeof(ScenarioRef) == 56, "ScenarioRef changed: update fields(ScenarioRef)");
 static_assert(sizeof(QuoteClaim) == 352, "QuoteClaim changed: update fields(QuoteClaim)");
@@ -59,9 +59,9 @@ template <class A> void fields(A& a, StringTable::Entry& e) {
     a(e.en, e.zh_hans, e.zh_hant);
 }
 template <class A> void fields(A& a, GpuSpec& g) {
-    a(g.id, g.name, g.bf16_dense_tflops, g.fp8_dense_tflops, g.memory_gb, g.memory_tbps, g.scale_up_gbps,
-      g.scale_up_domain_gpus, g.scale_out_gbps, g.tdp_w, g.unit_price_usd, g.rental_usd_per_gpu_hour, g.confidence,
-      g.notes, g.sources);
+    a(g.id, g.name, g.bf16_dense_tflops, g.fp8_dense_tflops, g.has_bf16, g.memory_gb, g.memory_tbps, g.scale_up_gbps,
+      g.scale_up_domain_gpus, g.scale_out_gbps, g.tdp_w, g.unit_price_usd, g.rental_usd_per_gpu_hour, g.mfu_bf16,
+      g.mfu_fp8, g.confidence, g.notes, g.sources);
 }
 template <class A> void fields(A& a, GpuCatalog& c) {
     a(c.gpus);
