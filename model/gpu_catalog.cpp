@@ -47,6 +47,7 @@ constexpr Limit kMfuFp8{"mfu_fp8", 0.01, 0.9};   // or absent (all zero) on chip
 // Every field an entry may have: a typo ("mfu_bf61") must be an error, not a silently missing default.
 const char* const kGpuFields[] = {"id",
                                   "name",
+                                  "short_name",
                                   "bf16_dense_tflops",
                                   "fp8_dense_tflops",
                                   "has_bf16",
@@ -86,6 +87,8 @@ static bool read_gpu(const json_fields::Context& context, const nlohmann::json& 
         }
     ok = read_string(context, entry, pointer, "id", gpu.id) && ok;
     ok = read_string(context, entry, pointer, "name", gpu.name) && ok;
+    ok = read_string(context, entry, pointer, "short_name", gpu.short_name, /*required=*/false) && ok;
+    if (gpu.short_name.empty()) gpu.short_name = gpu.id;
     ok = number(kBf16, gpu.bf16_dense_tflops) && ok;
     // FP8 is either absent (null) or a positive dense figure.
     auto fp8 = entry.find(kFp8.key);

@@ -35,6 +35,7 @@ struct SourceRef {
 struct GpuSpec {
     std::string id;                 // catalog key used by scenarios, "h800"
     std::string name;               // display name, "NVIDIA H800 SXM5 80GB"
+    std::string short_name;         // in running text, "H800" (the id when the file gives none)
     double bf16_dense_tflops = 0.0; // dense BF16 tensor TFLOP/s (FP16 on chips without BF16), > 0
     double fp8_dense_tflops = 0.0;  // dense FP8 tensor TFLOP/s, 0 = chip has no FP8 tensor cores
     bool has_bf16 = true;           // false: no BF16 (V100, RTX 2080 Ti); bf16_dense_tflops is then the FP16 rate

@@ -234,11 +234,12 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
     }
     switch (info->kind) {
     case KeyKind::gpu_id:
-        if (catalog.find(value_text) == nullptr)
-            return key_error(source, key,
-                             "unknown GPU " + quote_for_message(value_text) + "; allowed: " + catalog.id_list());
-        set_scenario_gpu(scenario, value_text, /*keep_price=*/false);
-        return std::nullopt;
+        if (const GpuSpec* gpu = catalog.find(value_text)) {
+            set_scenario_gpu(scenario, *gpu, /*keep_price=*/false);
+            return std::nullopt;
+        }
+        return key_error(source, key,
+                         "unknown GPU " + quote_for_message(value_text) + "; allowed: " + catalog.id_list());
     case KeyKind::precision:
         if (value_text == "bf16")
             scenario.precision = Precision::bf16;
@@ -259,13 +260,20 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
     return key_error(source, key, "unhandled key kind");
 }
 
-void set_scenario_gpu(Scenario& scenario, const std::string& gpu_id, bool keep_price) {
-    if (scenario.gpu != gpu_id && !keep_price) {
+GpuChange set_scenario_gpu(Scenario& scenario, const GpuSpec& gpu, bool keep_price) {
+    GpuChange change;
+    if (scenario.gpu != gpu.id && !keep_price && scenario.usd_per_gpu_hour > 0) {
         scenario.usd_per_gpu_hour = 0.0;
         scenario.usd_per_gpu_hour_low = 0.0;
         scenario.usd_per_gpu_hour_high = 0.0;
+        change.price_reset = true;
     }
-    scenario.gpu = gpu_id;
+    if (scenario.precision == Precision::fp8 && !gpu.has_fp8()) {
+        scenario.precision = Precision::bf16;
+        change.precision_to_bf16 = true;
+    }
+    scenario.gpu = gpu.id;
+    return change;
 }
 
 std::string scenario_value_text(const Scenario& scenario, const ScenarioKeyInfo& info) {

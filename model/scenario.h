@@ -119,7 +119,8 @@ const ScenarioKeyInfo* find_scenario_key(const std::string& key); // nullptr whe
 // uncertainty is kept, clamped to the allowed range) and, coming from 0 (the catalog default), makes it a point;
 // setting `usd_per_gpu_hour` sets its low and high to the same value (a stated price is a point assumption). Set the
 // _low/_high keys afterwards to override. Setting `gpu` to another chip goes through set_scenario_gpu (below) with
-// keep_price = false: the rental price then follows the new chip's catalog price.
+// keep_price = false: the rental price then follows the new chip's catalog price, and fp8 falls back to bf16 on a
+// chip without FP8.
 std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::string& key,
                                                  const std::string& value_text, const std::string& source,
                                                  const GpuCatalog& catalog);
@@ -128,11 +129,18 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
 std::optional<ContentError> apply_scenario_number(Scenario& scenario, const ScenarioKeyInfo& key_info, double value,
                                                   const std::string& source);
 
-// Moves the scenario to another GPU. A price per GPU-hour belongs to the chip it was stated for: unless
-// `keep_price` (the reader set the price themselves), a different chip resets usd_per_gpu_hour (and its range) to 0,
-// i.e. the new chip's catalog rental range. The session calls this with keep_price = true once the reader has set a
-// price; the CLI applies --set gpu before the other --set keys, so a price given on the command line is kept.
-void set_scenario_gpu(Scenario& scenario, const std::string& gpu_id, bool keep_price);
+// Moves the scenario to another GPU, with the two rules a chip change implies:
+// - A price per GPU-hour belongs to the chip it was stated for: unless `keep_price` (the reader set the price
+//   themselves), a different chip resets usd_per_gpu_hour (and its range) to 0, the new chip's catalog rental range.
+//   The session calls this with keep_price = true once the reader has set a price; the CLI applies --set gpu
+//   before the other --set keys, so a price given on the command line is kept.
+// - FP8 needs FP8 tensor cores: on a chip without them the precision falls back to bf16 (its 16-bit rate; FP16
+//   where the chip has no BF16 either, which estimate() flags).
+struct GpuChange {
+    bool price_reset = false;       // the price now follows the new chip's catalog range
+    bool precision_to_bf16 = false; // fp8 fell back to bf16
+};
+GpuChange set_scenario_gpu(Scenario& scenario, const GpuSpec& gpu, bool keep_price);
 
 // The value of one key as text that apply_scenario_value reads back unchanged ("2048", "bf16", "1.48e+13").
 std::string scenario_value_text(const Scenario& scenario, const ScenarioKeyInfo& key_info);

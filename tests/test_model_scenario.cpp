@@ -189,7 +189,7 @@ TEST_CASE("JSON round trip and JSON errors") {
         {R"({"chips": Infinity})", "", "not valid JSON"},
         {R"({"chips": 5,})", "", "not valid JSON"},
         {R"([1, 2])", "", "expected an object"},
-        {R"({"gpu": "a100"})", "precision", "fp8 is not available on a100"},
+        {R"({"gpu": "a100", "precision": "fp8"})", "precision", "fp8 is not available on a100"},
     };
     for (const Case& entry : cases) {
         INFO(std::string(entry.text));
