@@ -5,6 +5,7 @@
 //   [SECTION] validate_all
 #include "model/content_validate.h"
 
+#include "model/calibration.h"
 #include "model/claim_reason.h"
 
 #include "model/content_json.h"
@@ -196,9 +197,10 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
     const std::string* strings_text = nullptr;
     const std::string* presets_text = nullptr;
     const std::string* gpus_text = nullptr;
-    const std::string* tour_text = nullptr;     // optional: checked when present (docs/journeys.md)
-    const std::string* currency_text = nullptr; // optional: checked when present
-    std::string quotes_file, strings_file, presets_file, gpus_file, tour_file, currency_file;
+    const std::string* tour_text = nullptr;        // optional: checked when present (docs/journeys.md)
+    const std::string* currency_text = nullptr;    // optional: checked when present
+    const std::string* calibration_text = nullptr; // optional: checked when present (docs/model.md §4)
+    std::string quotes_file, strings_file, presets_file, gpus_file, tour_file, currency_file, calibration_file;
     for (const auto& [name, text] : files) {
         const std::string base = base_name(name);
         folder = folder_of(name);
@@ -220,6 +222,9 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         } else if (base == "currency.json") {
             currency_text = &text;
             currency_file = name;
+        } else if (base == "calibration.json") {
+            calibration_text = &text;
+            calibration_file = name;
         } else {
             Json ignored;
             content_json::parse(text, name, ignored, errors); // unknown file: at least valid JSON
@@ -315,6 +320,16 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
     if (currency_text) {
         CurrencyRate rate;
         load_currency(*currency_text, currency_file, rate, errors);
+    }
+    if (calibration_text) {
+        CalibrationTable table;
+        if (load_calibration(*calibration_text, calibration_file, table, errors) && have_gpus) {
+            const Reporter report{calibration_file, errors};
+            for (std::size_t i = 0; i < table.runs.size(); ++i)
+                if (gpus.find(table.runs[i].gpu) == gpus.end())
+                    report.error(child(child("/runs", i), "gpu"),
+                                 "unknown GPU id '" + table.runs[i].gpu + "' (not in " + gpus_file + " /gpus/*/id)");
+        }
     }
 
     StringTable strings;
