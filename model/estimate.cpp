@@ -272,19 +272,39 @@ static Degrees expert_parallel_candidates(double experts, double cap) {
     return degrees;
 }
 
+// Compute seconds per token per GPU at the three efficiency ends (fast = high MFU).
+struct ComputeEnds {
+    double fast = 0, central = 0, slow = 0;
+};
+
+// Step time relative to compute at each end, with the fabric bound each end uses (concurrent, mean, serialized).
+struct StepEnds {
+    double fast = 0, central = 0, slow = 0;
+    bool within(const StepEnds& limit) const {
+        const double slack = 1.0 + 1e-12;
+        return fast <= limit.fast * slack && central <= limit.central * slack && slow <= limit.slow * slack;
+    }
+};
+
+static StepEnds step_ends(const Scenario& scenario, const ComputeEnds& compute, const CommSeconds& comm) {
+    const double concurrent = std::max(comm.scale_up, comm.scale_out);
+    const double serialized = comm.scale_up + comm.scale_out;
+    return StepEnds{compute.fast * slowdown(compute.fast, concurrent, scenario.overlap),
+                    compute.central * slowdown(compute.central, central_comm(comm), scenario.overlap),
+                    compute.slow * slowdown(compute.slow, serialized, scenario.overlap)};
+}
+
 static ExpertParallelChoice choose_expert_parallel(const Scenario& scenario, const GpuSpec& gpu,
                                                    const ParamCounts& params, double stages, double tensor,
-                                                   double compute_seconds) {
+                                                   const ComputeEnds& compute) {
     const Degrees degrees = expert_parallel_candidates(scenario.experts_total, expert_parallel_cap(scenario, stages));
     const double usable_gb = gpu.memory_gb * training_memory_usable_fraction;
     const double bytes = replicated_bytes_range(scenario).central;
     auto fits = [&](int index) {
         return training_memory_gb(scenario, params, stages, tensor, degrees.values[index], bytes) <= usable_gb;
     };
-    auto step = [&](int index) {
-        return slowdown(compute_seconds,
-                        central_comm(all_to_all_seconds_per_token(scenario, gpu, degrees.values[index])),
-                        scenario.overlap);
+    auto steps = [&](int index) {
+        return step_ends(scenario, compute, all_to_all_seconds_per_token(scenario, gpu, degrees.values[index]));
     };
     const int last = degrees.count - 1; // degrees.values[0] is 1, so count >= 1
     // Smallest degree that fits (memory falls with the degree), or the first when even the widest does not fit.
@@ -297,12 +317,13 @@ static ExpertParallelChoice choose_expert_parallel(const Scenario& scenario, con
         }
         low = yes;
     }
-    // Widest degree as fast as that one (step time grows with the degree).
-    const double fastest = step(low) * (1.0 + 1e-12);
-    int best = low, beyond = last + 1; // step(best) <= fastest; beyond is too slow or past the last
+    // Widest degree as fast as that one at all three ends (each end's step time grows with the degree), so that a
+    // wider choice never shows up as a slower low or high end either.
+    const StepEnds fastest = steps(low);
+    int best = low, beyond = last + 1; // steps(best) within fastest; beyond is slower or past the last
     while (beyond - best > 1) {
         const int middle = (best + beyond) / 2;
-        (step(middle) <= fastest ? best : beyond) = middle;
+        (steps(middle).within(fastest) ? best : beyond) = middle;
     }
     const double degree = degrees.values[best];
     return ExpertParallelChoice{degree, all_to_all_seconds_per_token(scenario, gpu, degree)};
@@ -444,7 +465,8 @@ Estimate estimate(const Scenario& scenario, const GpuSpec& gpu) {
     // serialized (sum).
     const double stages = pipeline_stages(scenario);
     const double tensor = tensor_degree(scenario, stages);
-    const ExpertParallelChoice expert = choose_expert_parallel(scenario, gpu, params, stages, tensor, compute_central);
+    const ExpertParallelChoice expert = choose_expert_parallel(
+        scenario, gpu, params, stages, tensor, ComputeEnds{compute_fast, compute_central, compute_slow});
     result.expert_parallel_used = Range::exact(expert.degree);
     const double comm_low = std::max(expert.comm.scale_up, expert.comm.scale_out);
     const double comm_high = expert.comm.scale_up + expert.comm.scale_out;
@@ -473,9 +495,8 @@ Estimate estimate(const Scenario& scenario, const GpuSpec& gpu) {
              past_failure_peak(failure_ends[2]))
         result.scaling_limited_by = ScalingLimit::failures;
 
-    const double step_fast = compute_fast * slowdown(compute_fast, comm_low, scenario.overlap);
-    const double step_central = compute_central * slowdown(compute_central, comm_central, scenario.overlap);
-    const double step_slow = compute_slow * slowdown(compute_slow, comm_high, scenario.overlap);
+    const StepEnds step = step_ends(scenario, ComputeEnds{compute_fast, compute_central, compute_slow}, expert.comm);
+    const double step_fast = step.fast, step_central = step.central, step_slow = step.slow;
     auto wall_seconds = [&](double gpu_seconds_per_token, double goodput_fraction) {
         return scenario.tokens * gpu_seconds_per_token / useful_chips / goodput_fraction;
     };

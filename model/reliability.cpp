@@ -14,27 +14,38 @@ double young_daly_interval_minutes(double checkpoint_write_minutes, double job_m
     return std::sqrt(2.0 * write * mtbf) * (1.0 + std::sqrt(ratio) / 3.0 + ratio / 9.0) - write;
 }
 
-Goodput goodput(const ReliabilityInputs& inputs) {
-    Goodput result;
+namespace {
+
+// log(goodput) without the floor; `interval_minutes` receives the interval used.
+double log_goodput(const ReliabilityInputs& inputs, double& interval_minutes) {
     const double job_mtbf_minutes = inputs.gpu_mtbf_hours * 60.0 / inputs.chips;
     const double write = inputs.checkpoint_write_minutes;
-    result.interval_minutes = inputs.checkpoint_minutes > 0 ? inputs.checkpoint_minutes
-                                                            : young_daly_interval_minutes(write, job_mtbf_minutes);
+    interval_minutes = inputs.checkpoint_minutes > 0 ? inputs.checkpoint_minutes
+                                                     : young_daly_interval_minutes(write, job_mtbf_minutes);
     // log(M·e^{R/M}·(e^{(τ+C)/M} − 1)) = log M + R/M + (τ+C)/M + log(1 − e^{−(τ+C)/M}).
-    const double segment = (result.interval_minutes + write) / job_mtbf_minutes;
+    const double segment = (interval_minutes + write) / job_mtbf_minutes;
     const double log_expected_minutes = std::log(job_mtbf_minutes) + inputs.restart_minutes / job_mtbf_minutes +
                                         segment + std::log(-std::expm1(-segment));
-    const double fraction = std::exp(std::log(result.interval_minutes) - log_expected_minutes);
+    return std::log(interval_minutes) - log_expected_minutes;
+}
+
+} // namespace
+
+Goodput goodput(const ReliabilityInputs& inputs) {
+    Goodput result;
+    const double fraction = std::exp(log_goodput(inputs, result.interval_minutes));
     result.fraction = std::clamp(fraction, 1e-12, 1.0);
     return result;
 }
 
+// Compared in logarithms without the floor, so a job already at the floor still reads as past the peak.
 bool past_failure_peak(const ReliabilityInputs& inputs) {
     ReliabilityInputs larger = inputs;
     larger.chips = inputs.chips * 1.0001;
-    const double now = inputs.chips * goodput(inputs).fraction;
-    const double then = larger.chips * goodput(larger).fraction;
-    return then <= now * (1.0 + 1e-12);
+    double interval = 0;
+    const double now = std::log(inputs.chips) + log_goodput(inputs, interval);
+    const double then = std::log(larger.chips) + log_goodput(larger, interval);
+    return then <= now + 1e-12;
 }
 
 } // namespace chips

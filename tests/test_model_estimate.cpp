@@ -27,21 +27,6 @@ bool relative_near(double value, double expected, double tolerance) {
     return std::fabs(value - expected) <= tolerance * std::fabs(expected);
 }
 
-void check_all_outputs(const Estimate& result) {
-    size_t count = 0;
-    const OutputInfo* outputs = estimate_outputs(count);
-    for (size_t index = 0; index < count; ++index) {
-        const Range& range = result.*(outputs[index].field);
-        INFO("output " << outputs[index].key << " = " << range.low << " / " << range.central << " / " << range.high);
-        REQUIRE(std::isfinite(range.low));
-        REQUIRE(std::isfinite(range.central));
-        REQUIRE(std::isfinite(range.high));
-        REQUIRE(range.low <= range.central * (1 + 1e-12));
-        REQUIRE(range.central <= range.high * (1 + 1e-12));
-        REQUIRE(range.low >= 0);
-    }
-}
-
 } // namespace
 
 TEST_CASE("DeepSeek-V3 parameters come out of the MoE formula") {
@@ -326,54 +311,15 @@ TEST_CASE("Bad input yields a status, never NaN") {
 
 TEST_CASE("Property: every output is finite and ordered for thousands of random in-range scenarios") {
     std::mt19937_64 random(20250127); // fixed seed: failures reproduce
-    size_t key_count = 0;
-    const ScenarioKeyInfo* keys = scenario_keys(key_count);
     const GpuCatalog& catalog = chips::test::catalog();
     int checked = 0;
     for (int iteration = 0; iteration < 5000; ++iteration) {
-        Scenario scenario;
-        for (size_t index = 0; index < key_count; ++index) {
-            const ScenarioKeyInfo& info = keys[index];
-            if (info.field == nullptr) continue;
-            // Log-uniform across wide ranges so that both ends get exercised; extremes 5% of the time each.
-            std::uniform_real_distribution<double> unit(0.0, 1.0);
-            const double pick = unit(random);
-            double value;
-            if (pick < 0.05)
-                value = info.min;
-            else if (pick > 0.95)
-                value = info.max;
-            else if (info.min > 0 && info.max / info.min > 100)
-                value = info.min * std::pow(info.max / info.min, unit(random));
-            else
-                value = info.min + (info.max - info.min) * unit(random);
-            if (info.kind == KeyKind::whole) value = std::round(value);
-            scenario.*info.field = std::fmin(std::fmax(value, info.min), info.max);
-        }
-        // Satisfy the cross-key rules the way a UI would.
-        scenario.experts_active = std::fmin(scenario.experts_active, scenario.experts_total);
-        if (scenario.mfu > 0) { // 0 = the catalog default, and the range is then ignored
-            scenario.mfu = std::fmax(scenario.mfu, 0.01);
-            double mfus[3] = {scenario.mfu_low, scenario.mfu, scenario.mfu_high};
-            std::sort(mfus, mfus + 3);
-            scenario.mfu_low = mfus[0], scenario.mfu = mfus[1], scenario.mfu_high = mfus[2];
-        }
-        double prices[3] = {scenario.usd_per_gpu_hour_low, scenario.usd_per_gpu_hour, scenario.usd_per_gpu_hour_high};
-        std::sort(prices, prices + 3);
-        scenario.usd_per_gpu_hour_low = prices[0], scenario.usd_per_gpu_hour = prices[1],
-        scenario.usd_per_gpu_hour_high = prices[2];
-        scenario.embedding_params = std::fmin(scenario.embedding_params, scenario.non_expert_params);
-        if (scenario.non_expert_params +
-                scenario.moe_layers * (scenario.experts_active + scenario.experts_shared) * scenario.params_per_expert <
-            1e6)
-            scenario.non_expert_params = 1e6;
-        const GpuSpec& chosen = catalog.gpus[random() % catalog.gpus.size()];
-        scenario.gpu = chosen.id;
-        scenario.precision = chosen.has_fp8() && (random() & 1) ? Precision::fp8 : Precision::bf16;
+        const Scenario scenario = chips::test::random_scenario(random, catalog);
+        const GpuSpec& chosen = *catalog.find(scenario.gpu);
         REQUIRE_MESSAGE(!validate_scenario(scenario, catalog, "test"), "generator produced an invalid scenario");
         const Estimate result = estimate(scenario, chosen);
         REQUIRE(result.status == EstimateStatus::ok);
-        check_all_outputs(result);
+        chips::test::check_all_outputs(result);
         CHECK(result.comm_slowdown.low >= 1.0);
         CHECK(result.goodput.high <= 1.0);
         ++checked;
@@ -384,7 +330,7 @@ TEST_CASE("Property: every output is finite and ordered for thousands of random 
 TEST_CASE("Every preset estimates cleanly") {
     for (const Preset& entry : chips::test::presets().presets) {
         INFO("preset " << entry.id);
-        check_all_outputs(run(entry.scenario));
+        chips::test::check_all_outputs(run(entry.scenario));
     }
 }
 
