@@ -60,7 +60,9 @@ static ClaimCheck not_checkable(ClaimCheck check, ClaimProblem problem) {
 }
 
 Verdict verdict_for(double claimed, const Range& model, double tolerance, bool fraction_of_reference) {
-    const double lowest = model.low * (1.0 - tolerance);
+    // Within a factor (1 + t) either way: symmetric on a ratio scale, so "1/20", "5%" and "20 times" of the same gap
+    // reach the same verdict at every boundary.
+    const double lowest = model.low / (1.0 + tolerance);
     const double highest = model.high * (1.0 + tolerance);
     if (claimed > highest) return fraction_of_reference ? Verdict::understated : Verdict::overstated;
     if (claimed < lowest) return fraction_of_reference ? Verdict::overstated : Verdict::understated;

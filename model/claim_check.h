@@ -60,7 +60,7 @@ struct ClaimComparison {
     EstimateStatus compare_status = EstimateStatus::ok;  // estimate status of compare_to (ok when absent)
 };
 
-// The verdict of `claimed` against `model` with relative `tolerance`: consistent inside [low·(1−t), high·(1+t)],
+// The verdict of `claimed` against `model` with relative `tolerance`: consistent inside [low/(1+t), high·(1+t)],
 // else overstated above and understated below; `fraction_of_reference` swaps the two (a smaller fraction is a
 // larger gap).
 Verdict verdict_for(double claimed, const Range& model, double tolerance, bool fraction_of_reference);

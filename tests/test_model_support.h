@@ -1,6 +1,7 @@
 // tests/test_model_support.h — the shipped content/gpus.json and content/presets.json, loaded once for the model
 // tests (test_model_*.cpp). Loading failures fail the test that asked, with the loader's messages.
 #pragma once
+#include "model/content_bundle.h"
 #include "model/estimate.h"
 #include "model/gpu_catalog.h"
 #include "model/presets.h"
@@ -67,6 +68,22 @@ inline Estimate run(const Scenario& scenario) {
     Estimate result = estimate(scenario, gpu(scenario.gpu));
     REQUIRE_MESSAGE(result.status == EstimateStatus::ok, status_message(result.status));
     return result;
+}
+
+// Every file of content/, loaded once with the app's own loader (quotes, strings, presets, GPUs, tour, currency).
+inline const ContentBundle& bundle() {
+    static ContentBundle loaded = [] {
+        ContentTexts texts;
+        for (const char* name :
+             {"gpus.json", "presets.json", "quotes.json", "strings.json", "tour.json", "currency.json"})
+            texts[name] = read_content_file(name);
+        ContentBundle result;
+        ContentErrors errors;
+        load_content_bundle(texts, result, errors);
+        CHECK_MESSAGE(errors.empty(), joined(errors));
+        return result;
+    }();
+    return loaded;
 }
 
 // Every output finite, non-negative and ordered low <= central <= high (REQUIREs: the first failure stops the case).
