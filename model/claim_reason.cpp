@@ -225,6 +225,40 @@ std::string first_sentence(const std::string& note) {
     return note;
 }
 
+ReasonNumbers claim_reason_numbers(const ReasonInput& input, const ReasonContext& context) {
+    ReasonNumbers numbers;
+    const QuoteClaim& claim = *input.claim;
+    const ClaimComparison& compared = *input.compared;
+    if (!claim.checkable() || compared.problem != ClaimProblem::none || compared.verdict == Verdict::not_checkable)
+        return numbers;
+    const Lang lang = context.style.lang;
+    if (claim.against_published()) {
+        // A published figure keeps the span's own unit: "2×" for a ratio, a bare number otherwise.
+        const std::string unit = claim.unit == ZhUnit::ratio || claim.unit == ZhUnit::times
+                                     ? std::string(text(context, "unit.times"))
+                                     : std::string();
+        auto number = [&](double value) { return format_decimal(value, lang, 2) + unit; };
+        numbers.claimed = number(input.claimed);
+        numbers.range = compared.model.low == compared.model.high ? number(compared.model.low)
+                                                                  : format_decimal(compared.model.low, lang, 2) +
+                                                                        "\xE2\x80\x93" + number(compared.model.high);
+        numbers.central = number(compared.model.central);
+    } else if (input.compare_to == nullptr) {
+        const Kind kind = kind_of(claim.quantity);
+        numbers.claimed = input.claimed_high > input.claimed
+                              ? range_text(context, kind, Range{input.claimed, 0, input.claimed_high})
+                              : value_text(context, kind, input.claimed);
+        numbers.range = range_text(context, kind, compared.model);
+        numbers.central = value_text(context, kind, compared.model.central);
+    } else {
+        const RatioForm form = ratio_form(claim, compared);
+        numbers.claimed = ratio_value(context, form, input.claimed);
+        numbers.range = ratio_range(context, form, compared.model);
+        numbers.central = ratio_value(context, form, compared.model.central);
+    }
+    return numbers;
+}
+
 std::string claim_reason(const ReasonInput& input, const ReasonContext& context) {
     const QuoteClaim& claim = *input.claim;
     const ClaimComparison& compared = *input.compared;
@@ -233,41 +267,28 @@ std::string claim_reason(const ReasonInput& input, const ReasonContext& context)
     if (compared.problem != ClaimProblem::none || compared.verdict == Verdict::not_checkable)
         return text(context, "reason.problem");
     const std::string verdict = verdict_suffix(compared.verdict);
+    const ReasonNumbers numbers = claim_reason_numbers(input, context);
 
-    if (claim.against_published()) {
-        const std::string unit = claim.unit == ZhUnit::ratio || claim.unit == ZhUnit::times
-                                     ? std::string(text(context, "unit.times"))
-                                     : std::string();
-        const std::string range = compared.model.low == compared.model.high
-                                      ? format_decimal(compared.model.low, lang, 2) + unit
-                                      : format_decimal(compared.model.low, lang, 2) + "\xE2\x80\x93" +
-                                            format_decimal(compared.model.high, lang, 2) + unit;
-        return fill(text(context, "reason.published" + verdict),
-                    {{"claimed", format_decimal(input.claimed, lang, 2) + unit},
-                     {"what", localized(claim.published_what, lang)},
-                     {"range", range}});
-    }
+    if (claim.against_published())
+        return fill(
+            text(context, "reason.published" + verdict),
+            {{"claimed", numbers.claimed}, {"what", localized(claim.published_what, lang)}, {"range", numbers.range}});
 
     const std::string what = text(context, "reason.what." + claim.quantity);
-    if (input.compare_to == nullptr) {
-        const Kind kind = kind_of(claim.quantity);
-        const std::string claimed = input.claimed_high > input.claimed
-                                        ? range_text(context, kind, Range{input.claimed, 0, input.claimed_high})
-                                        : value_text(context, kind, input.claimed);
+    if (input.compare_to == nullptr)
         return fill(text(context, "reason.absolute" + verdict),
-                    {{"claimed", claimed},
+                    {{"claimed", numbers.claimed},
                      {"what", what},
-                     {"range", range_text(context, kind, compared.model)},
+                     {"range", numbers.range},
                      {"setup", input.scenario ? setup_text(context, *input.scenario, claim.quantity) : std::string()}});
-    }
     const RatioForm form = ratio_form(claim, compared);
     const std::string family = form == RatioForm::excess ? "reason.excess" : "reason.ratio";
-    std::string range = ratio_range(context, form, compared.model);
-    if (form == RatioForm::inverse || form == RatioForm::percent_of)
-        range = fill(text(context, "reason.range.of"), {{"range", range}});
+    const std::string range = form == RatioForm::inverse || form == RatioForm::percent_of
+                                  ? fill(text(context, "reason.range.of"), {{"range", numbers.range}})
+                                  : numbers.range;
     // A "1/N" claim names the smaller run first ("V3 cost 1/20 of GPT-4"): the subject is the scenario either way.
     return fill(text(context, family + verdict),
-                {{"claimed", ratio_value(context, form, input.claimed)},
+                {{"claimed", numbers.claimed},
                  {"subject", run_name(context, claim.scenario)},
                  {"what", what},
                  {"range", range},

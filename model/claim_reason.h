@@ -37,6 +37,16 @@ struct ReasonContext {
 // assumptions make the run impossible): a fixed sentence that says so.
 std::string claim_reason(const ReasonInput& input, const ReasonContext& context);
 
+// The numbers a reason compares, each as the reader's language writes it: the claimed value as the article states
+// it ("1/20", "$5.57M", "61 days") and the model's (or the published) range with its central ("$3.2M–$9.7M",
+// central "$4.78M"). Empty for claims not checked. For the ledger's "numbers compared" column.
+struct ReasonNumbers {
+    std::string claimed;
+    std::string range;
+    std::string central;
+};
+ReasonNumbers claim_reason_numbers(const ReasonInput& input, const ReasonContext& context);
+
 // The keys claim_reason reads, for required_string_keys(): templates and pieces, without the per-quantity words
 // ("reason.what.<output key>"), which the validator requires for each quantity a claim uses.
 std::vector<std::string> claim_reason_string_keys();

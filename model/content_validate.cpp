@@ -111,6 +111,11 @@ std::vector<std::string> required_string_keys() {
                             "download.quotes_csv", "download.saved", "currency.label", "currency.usd", "currency.cny",
                             "currency.rate_note"})
         keys.push_back(key);
+    // The fact-check ledger page (tools/render_ledger.cpp).
+    for (const char* key : {"ledger.title", "ledger.intro", "ledger.counts", "ledger.claim", "ledger.verdict",
+                            "ledger.reason", "ledger.numbers", "ledger.sources", "ledger.compared", "ledger.scenario",
+                            "ledger.scenario_vs", "ledger.languages"})
+        keys.push_back(key);
     // The reason line under every claim (model/claim_reason.h); per-quantity words are checked against the claims.
     for (const std::string& key : claim_reason_string_keys())
         keys.push_back(key);

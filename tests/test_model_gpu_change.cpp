@@ -4,10 +4,9 @@
 // and the CLI's JSON.
 #include "model/estimate_json.h"
 #include "test_model_support.h"
+#include "test_tool_run.h"
 
-#include <cstdio>
 #include <string>
-#include <unistd.h>
 
 using namespace chips;
 using chips::test::gpu;
@@ -57,20 +56,12 @@ TEST_CASE("BF16 on chips without BF16 is flagged: the FP16 rate stands in, in th
 }
 
 TEST_CASE("CLI: --preset deepseek-v3 --set gpu=rtx2080ti prices the 2080 Ti at its catalog rate, flagged fp16") {
-    char self[4096];
-    const ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
-    REQUIRE(length > 0);
-    std::string program(self, static_cast<std::size_t>(length));
-    program = program.substr(0, program.rfind('/')) + "/estimate";
+    const std::string program = chips::test::sibling_tool("estimate");
     REQUIRE_MESSAGE(access(program.c_str(), X_OK) == 0, "the CLI is missing at " << program);
-    FILE* pipe = popen((program + " --preset deepseek-v3 --set gpu=rtx2080ti --json 2>/dev/null").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe))
-        out.append(buffer, read);
-    CHECK(pclose(pipe) == 0);
-    const nlohmann::json json = nlohmann::json::parse(out);
+    const chips::test::RunResult cli =
+        chips::test::run_tool(program, {"--preset", "deepseek-v3", "--set", "gpu=rtx2080ti", "--json"});
+    CHECK(cli.exit_code == 0);
+    const nlohmann::json json = nlohmann::json::parse(cli.out);
     CHECK(json["inputs"]["usd_per_gpu_hour"]["value"] == 0);
     CHECK(json["notes"]["price_source"] == "catalog");
     CHECK(json["notes"]["precision_rate_used"] == "fp16");

@@ -10,12 +10,8 @@
 // when the Traditional Chinese font is needed.
 //
 // Exit codes: 0 written; 1 content unreadable or invalid (each error on stderr); 2 bad command line.
-#include "model/claim_check.h"
-#include "model/gpu_catalog.h"
-#include "model/presets.h"
-#include "model/quote_check.h"
-#include "model/quotes.h"
-#include "model/scenario.h"
+#include "model/claim_book.h"
+#include "tools/tool_support.h"
 
 #include <cstdio>
 #include <fstream>
@@ -31,69 +27,18 @@ namespace {
 
 using namespace chips;
 
-bool read_text_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return true;
-}
-
-// Text and attribute values: the content is ours, but it quotes other people's articles verbatim; never trust it
-// to be markup.
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-// Links in the output only for web addresses: a content typo must not become a javascript: link.
-bool is_web_url(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
-
-struct Content {
-    GpuCatalog gpus;
-    PresetCatalog presets;
-    QuoteLibrary quotes;
-};
-
-bool load_content(const std::string& dir, Content& content) {
-    ContentErrors errors;
-    std::string gpus_text, presets_text, quotes_text;
-    if (!read_text_file(dir + "/gpus.json", gpus_text)) errors.push_back({dir + "/gpus.json", "", "cannot read file"});
-    if (!read_text_file(dir + "/presets.json", presets_text))
-        errors.push_back({dir + "/presets.json", "", "cannot read file"});
-    if (!read_text_file(dir + "/quotes.json", quotes_text))
-        errors.push_back({dir + "/quotes.json", "", "cannot read file"});
-    if (errors.empty()) load_gpu_catalog(gpus_text, "content/gpus.json", content.gpus, errors);
-    if (errors.empty()) load_presets(presets_text, "content/presets.json", content.gpus, content.presets, errors);
-    if (errors.empty()) load_quotes(quotes_text, "content/quotes.json", content.quotes, errors);
-    for (const ContentError& error : errors) std::cerr << "render_fallback: " << error.to_string() << "\n";
-    return errors.empty();
-}
-
-// One quoted number checked under the default assumptions, through the same function as the app and the quotes
-// download (model/quote_check.h), so the text version can never disagree with the canvas.
-ClaimCheck check(const Content& content, const QuoteClaim& quoted) {
-    return check_quote_claim(quoted, content.presets, content.gpus).check;
-}
+using tools::escape_html;
 
 const char* verdict_label(Verdict verdict) {
     switch (verdict) {
-    case Verdict::consistent: return "Consistent with the model";
-    case Verdict::overstated: return "Overstated";
-    case Verdict::understated: return "Understated";
-    case Verdict::not_checkable: return "Not checkable with this model";
+    case Verdict::consistent:
+        return "Consistent with the model";
+    case Verdict::overstated:
+        return "Overstated";
+    case Verdict::understated:
+        return "Understated";
+    case Verdict::not_checkable:
+        return "Not checkable with this model";
     }
     return "";
 }
@@ -113,37 +58,35 @@ std::string article_line(const Article& article) {
 void write_sources(std::ostream& out, const std::vector<SourceRef>& sources) {
     if (sources.empty()) return;
     out << " <span class=\"claim-sources\">Sources: ";
-    for (std::size_t index = 0; index < sources.size(); ++index) {
-        const SourceRef& source = sources[index];
-        if (index) out << "; ";
-        std::string label = source.title;
-        if (!source.locator.empty()) label += ", " + source.locator;
-        if (is_web_url(source.url))
-            out << "<a href=\"" << escape(source.url) << "\" rel=\"noopener\">" << escape(label) << "</a>";
-        else
-            out << escape(label);
-    }
+    tools::write_source_links(out, sources);
     out << ".</span>";
 }
 
-void write_quote(std::ostream& out, const Content& content, const Quote& quote, std::size_t& verdict_counts_total) {
+// Every claim of one quote, with the plain English reason line the app shows on the card (model/claim_book.h), so
+// the text version can never disagree with the canvas.
+void write_quote(std::ostream& out, const ContentBundle& content, const ClaimBook& book, std::size_t quote_index,
+                 std::size_t& first_claim, std::size_t& verdict_counts_total) {
+    const Quote& quote = content.quotes.quotes[quote_index];
     const Article& article = content.quotes.article_of(quote);
-    out << "<article class=\"fallback-quote\" id=\"quote-" << escape(quote.id) << "\" data-quote-id=\""
-        << escape(quote.id) << "\" data-script=\"" << escape(quote.script) << "\" data-topic=\"" << escape(quote.topic)
-        << "\">\n";
-    out << "  <blockquote lang=\"" << escape(quote.script) << "\">" << escape(quote.text) << "</blockquote>\n";
-    out << "  <p class=\"translation\">" << escape(quote.translation_en) << "</p>\n";
-    out << "  <p class=\"source\">" << escape(article_line(article)) << "</p>\n";
+    out << "<article class=\"fallback-quote\" id=\"quote-" << escape_html(quote.id) << "\" data-quote-id=\""
+        << escape_html(quote.id) << "\" data-script=\"" << escape_html(quote.script) << "\" data-topic=\""
+        << escape_html(quote.topic) << "\">\n";
+    out << "  <blockquote lang=\"" << escape_html(quote.script) << "\">" << escape_html(quote.text)
+        << "</blockquote>\n";
+    out << "  <p class=\"translation\">" << escape_html(quote.translation_en) << "</p>\n";
+    out << "  <p class=\"source\">" << escape_html(article_line(article)) << "</p>\n";
     if (!quote.claims.empty()) {
         out << "  <ul class=\"claims\">\n";
+        const ReasonContext english = reason_context(content.strings, content.gpus, content.presets, NumberStyle{});
         for (const QuoteClaim& claim : quote.claims) {
-            const ClaimCheck result = check(content, claim);
+            const std::size_t index = first_claim++;
+            const Verdict verdict = book.entry(index).published_comparison.verdict;
             ++verdict_counts_total;
-            out << "    <li data-verdict=\"" << verdict_name(result.verdict) << "\"><q lang=\"" << escape(quote.script)
-                << "\">" << escape(claim.span) << "</q>: <span class=\"verdict verdict-" << verdict_name(result.verdict)
-                << "\">" << verdict_label(result.verdict) << "</span>. ";
-            if (result.verdict != Verdict::not_checkable) out << escape(format_claim_reasoning(result)) << " ";
-            out << escape(claim.note.en);
+            out << "    <li data-verdict=\"" << verdict_name(verdict) << "\"><q lang=\"" << escape_html(quote.script)
+                << "\">" << escape_html(claim.span) << "</q>: <span class=\"verdict verdict-" << verdict_name(verdict)
+                << "\">" << verdict_label(verdict) << "</span>. ";
+            if (verdict != Verdict::not_checkable) out << escape_html(book.reason(index, english)) << " ";
+            out << escape_html(claim.note.en);
             write_sources(out, claim.sources);
             out << "</li>\n";
         }
@@ -152,7 +95,7 @@ void write_quote(std::ostream& out, const Content& content, const Quote& quote, 
     out << "</article>\n";
 }
 
-void write_method(std::ostream& out, const Content& content) {
+void write_method(std::ostream& out, const ContentBundle& content) {
     out << "<section id=\"method\" aria-labelledby=\"method-title\">\n"
            "  <h3 id=\"method-title\">How the checks work</h3>\n"
            "  <p>Each claim names one model output (training cost, days, chips, energy…) and the scenario the article "
@@ -166,8 +109,8 @@ void write_method(std::ostream& out, const Content& content) {
            "  <table>\n    <caption>Presets (default assumptions)</caption>\n"
            "    <thead><tr><th scope=\"col\">Preset</th><th scope=\"col\">Notes</th></tr></thead>\n    <tbody>\n";
     for (const Preset& preset : content.presets.presets)
-        out << "      <tr><th scope=\"row\">" << escape(preset.name.en) << "</th><td>" << escape(preset.notes.en)
-            << "</td></tr>\n";
+        out << "      <tr><th scope=\"row\">" << escape_html(preset.name.en) << "</th><td>"
+            << escape_html(preset.notes.en) << "</td></tr>\n";
     out << "    </tbody>\n  </table>\n</section>\n";
 }
 
@@ -177,8 +120,10 @@ int main(int argc, char** argv) {
     std::string content_dir = CHIPS_CONTENT_DIR, out_path;
     for (int index = 1; index < argc; ++index) {
         const std::string argument = argv[index];
-        if (argument == "--content" && index + 1 < argc) content_dir = argv[++index];
-        else if (argument == "--out" && index + 1 < argc) out_path = argv[++index];
+        if (argument == "--content" && index + 1 < argc)
+            content_dir = argv[++index];
+        else if (argument == "--out" && index + 1 < argc)
+            out_path = argv[++index];
         else {
             std::cerr << "usage: render_fallback [--content DIR] --out FILE\n";
             return 2;
@@ -188,15 +133,18 @@ int main(int argc, char** argv) {
         std::cerr << "usage: render_fallback [--content DIR] --out FILE\n";
         return 2;
     }
-    Content content;
-    if (!load_content(content_dir, content)) return 1;
+    ContentBundle content;
+    if (!tools::load_content_dir(content_dir, "render_fallback", content)) return 1;
+    ClaimBook book;
+    book.build(content.quotes, content.presets, content.gpus);
 
     std::ostringstream html;
-    std::size_t claims = 0;
+    std::size_t claims = 0, first_claim = 0;
     html << "<!-- Written by tools/render_fallback from content/*.json; do not edit. -->\n";
     html << "<p class=\"fallback-intro\">Every quote below is checked under its default assumptions; in the "
             "interactive version above you can change them.</p>\n";
-    for (const Quote& quote : content.quotes.quotes) write_quote(html, content, quote, claims);
+    for (std::size_t quote = 0; quote < content.quotes.quotes.size(); ++quote)
+        write_quote(html, content, book, quote, first_claim, claims);
     write_method(html, content);
 
     std::ofstream file(out_path, std::ios::binary);
