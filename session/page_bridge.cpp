@@ -163,13 +163,11 @@ std::string results_json(const Session& session) {
     // The model's writer (model/output/estimate_json.h): the same JSON as `scripts/estimate --json`.
     if (!session.gpu()) return "{}";
     nlohmann::json out = estimate_to_json(session.preset_id(), session.scenario(), *session.gpu(), session.result());
-    nlohmann::json claims = nlohmann::json::array();
-    for (const CheckedQuote& quote : session.quotes())
-        for (const CheckedClaim& claim : quote.claims)
-            claims.push_back({{"quote", quote.quote->id},
-                              {"span", claim.claim->span},
-                              {"verdict", verdict_name(claim.check.verdict)}});
-    out["claims"] = std::move(claims);
+    // Every claim: the published verdict, the verdict under the reader's assumptions (live) and the reason, in the
+    // reader's language (model/content/claim_book.h; docs/contract.md "Claims").
+    const Preset* preset = session.presets().find(session.preset_id());
+    const Scenario base = preset ? preset->scenario : Scenario();
+    out["claims"] = session.claim_book().to_json(session.scenario(), base, session.reason_context());
     return out.dump();
 }
 

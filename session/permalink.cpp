@@ -237,16 +237,11 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
         // scenario is those keys on top of that, whatever the linked quote or tour step loaded before.
         const Preset* preset = session.presets().find(preset_id.empty() ? kDefaultPresetId : preset_id);
         Scenario next = preset && !preset_id.empty() ? preset->scenario : Scenario();
-        bool precision_given = false;
+        // gpu= goes through the model's GPU switch (FP8 falls back to BF16 on a chip without it, as in the menu).
         for (const auto& [key, value] : scenario_pairs) {
-            precision_given = precision_given || key == "precision";
             if (auto error = apply_scenario_value(next, key, value, "url", session.gpus()))
                 reply.bad(localized_error(session, *error));
         }
-        // A link to a GPU without FP8 that does not name a precision gets BF16, as the GPU menu does.
-        if (!precision_given && fall_back_to_bf16(next, session.gpus()))
-            if (const GpuSpec* gpu = session.gpus().find(next.gpu))
-                session.notice(fill_in(session.tr("notice.no_fp8"), "gpu", session.gpu_label(*gpu)));
         if (auto error = validate_scenario(next, session.gpus(), "url")) {
             reply.bad(localized_error(session, *error));
             reply.bad(session.tr("error.invalid_link"));

@@ -73,6 +73,7 @@ bool Session::load(ContentBundle&& bundle, ContentErrors& errors) {
     load_errors_ = errors;
     loaded_ = !gpus_.gpus.empty() && !presets_.presets.empty();
     check_claims();
+    claim_book_.build(library_, presets_, gpus_);
     rebuild_formatter();
     if (const Preset* v3 = presets_.find("deepseek-v3")) {
         if (const GpuSpec* gpu = gpus_.find(v3->scenario.gpu)) v3_baseline_ = estimate(v3->scenario, *gpu);
@@ -193,9 +194,11 @@ bool Session::set_gpu(const std::string& gpu_id) {
         return false;
     }
     if (gpu->id == scenario_.gpu) return false;
+    // The model's rule for a GPU switch (model/engine/scenario.h set_scenario_gpu): FP8 falls back to BF16 on a chip
+    // without FP8, and a preset's price gives way to the new chip's catalog range.
     Scenario next = scenario_;
-    next.gpu = gpu->id;
-    if (fall_back_to_bf16(next, gpus_)) notice(fill_in(tr("notice.no_fp8"), "gpu", gpu_label(*gpu)));
+    const GpuChange change = set_scenario_gpu(next, *gpu, /*keep_price=*/false);
+    if (change.precision_to_bf16) notice(fill_in(tr("notice.no_fp8"), "gpu", gpu_label(*gpu)));
     return load_scenario(next, preset_id_);
 }
 
@@ -249,6 +252,24 @@ void Session::toggle_compare_gpu(const std::string& gpu_id) {
 
 void Session::rebuild_formatter() {
     fmt_ = Formatter(strings_, lang_, number_style(lang_, currency_, rate_));
+}
+
+ReasonContext Session::reason_context() const {
+    ReasonContext context;
+    context.strings = &strings_;
+    context.gpus = &gpus_;
+    context.presets = &presets_;
+    context.style = number_style(lang_, currency_, rate_);
+    return context;
+}
+
+std::string Session::claim_reason(int quote_index, int claim_index) const {
+    for (std::size_t index = 0; index < claim_book_.size(); ++index) {
+        const ClaimEntry& entry = claim_book_.entry(index);
+        if (static_cast<int>(entry.quote_index) == quote_index && static_cast<int>(entry.claim_index) == claim_index)
+            return claim_book_.reason(index, reason_context());
+    }
+    return "";
 }
 
 ThemeKind Session::theme() const {

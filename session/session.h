@@ -14,6 +14,7 @@
 // - [SECTION] Checked claims (computed once at load: a claim's own scenario never changes)
 // - [SECTION] Session
 #pragma once
+#include "model/content/claim_book.h"
 #include "model/content/content_bundle.h"
 #include "model/content/quote_check.h"
 #include "model/engine/chart_data.h"
@@ -97,6 +98,13 @@ class Session {
     const Tour& tour() const { return tour_; }
     const CurrencyRate& rate() const { return rate_; }
     const std::vector<CheckedQuote>& quotes() const { return quotes_; }
+    // Every claim with its published verdict, its verdict under the reader's assumptions and its reason
+    // (model/content/claim_book.h): what getResults() and the fact-check ledger report.
+    const ClaimBook& claim_book() const { return claim_book_; }
+    ReasonContext reason_context() const; // reason sentences in the reader's language and currency
+    // One plain sentence why claim `claim_index` of quote `quote_index` got its published verdict, in the reader's
+    // language ("" for an unknown claim).
+    std::string claim_reason(int quote_index, int claim_index) const;
     int find_quote(const std::string& quote_id) const; // index into quotes(), -1 when unknown
     const char* tr(const char* key) const { return strings_.tr(key, lang_); }     // UI string, current language
     const std::string& localized(const LocalizedText& text) const;                // content text, current language
@@ -212,6 +220,7 @@ class Session {
     Tour tour_;
     CurrencyRate rate_;
     std::vector<CheckedQuote> quotes_;
+    ClaimBook claim_book_;
 
     // Scenario and results
     Scenario scenario_;

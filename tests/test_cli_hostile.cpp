@@ -7,24 +7,20 @@
 #include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
 
+#include "test_tool_run.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
-
 namespace {
+
+using chips::test::read_whole_file;
+using chips::test::RunResult;
 
 // "{{repeat:COUNT:TEXT}}" → TEXT repeated COUNT times (the corpus stores long runs that way).
 std::string expand_repeats(const std::string& text) {
@@ -35,7 +31,8 @@ std::string expand_repeats(const std::string& text) {
     for (auto it = begin; it != std::sregex_iterator(); ++it) {
         out.append(text, last, static_cast<size_t>(it->position()) - last);
         const size_t count = std::stoul((*it)[1].str());
-        for (size_t i = 0; i < count; ++i) out += (*it)[2].str();
+        for (size_t i = 0; i < count; ++i)
+            out += (*it)[2].str();
         last = static_cast<size_t>(it->position() + it->length());
     }
     out.append(text, last, std::string::npos);
@@ -44,7 +41,8 @@ std::string expand_repeats(const std::string& text) {
 
 std::string from_hex(const std::string& hex) {
     std::string out;
-    for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (size_t i = 0; i + 1 < hex.size(); i += 2)
+        out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     return out;
 }
 
@@ -55,7 +53,7 @@ struct CliCase {
 
 std::vector<CliCase> load_cases() {
     const std::string path = std::string(CHIPS_FIXTURES_DIR) + "/../hostile/cli.json";
-    const nlohmann::json corpus = nlohmann::json::parse(chips::read_file_or_empty(path));
+    const nlohmann::json corpus = nlohmann::json::parse(read_whole_file(path));
     std::vector<CliCase> cases;
     for (const auto& item : corpus.at("cases")) {
         CliCase entry;
@@ -64,55 +62,11 @@ std::vector<CliCase> load_cases() {
         entry.key = expand_repeats(item.at("key").get<std::string>());
         entry.value = item.contains("value_hex") ? from_hex(item["value_hex"].get<std::string>())
                                                  : expand_repeats(item.at("value").get<std::string>());
-        for (const auto& name : item.at("names")) entry.names.push_back(name.get<std::string>());
+        for (const auto& name : item.at("names"))
+            entry.names.push_back(name.get<std::string>());
         cases.push_back(std::move(entry));
     }
     return cases;
-}
-
-std::string estimate_binary() {
-    char self[4096];
-    const ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (length <= 0) return {};
-    std::string path(self, static_cast<size_t>(length));
-    return path.substr(0, path.rfind('/')) + "/estimate";
-}
-
-struct RunResult {
-    int exit_code = -1; // -1: did not exit normally
-    int signal = 0;     // the signal that ended it, if any
-    std::string out, err;
-};
-
-// Runs `program args...` with stdout and stderr in temporary files (no pipe deadlocks on long output).
-RunResult run(const std::string& program, const std::vector<std::string>& args) {
-    RunResult result;
-    char out_path[] = "/tmp/chips-cli-out-XXXXXX";
-    char err_path[] = "/tmp/chips-cli-err-XXXXXX";
-    const int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
-    posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        waitpid(pid, &status, 0);
-        if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-        if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-    }
-    posix_spawn_file_actions_destroy(&actions);
-    close(out_fd);
-    close(err_fd);
-    result.out = chips::read_file_or_empty(out_path);
-    result.err = chips::read_file_or_empty(err_path);
-    unlink(out_path);
-    unlink(err_path);
-    return result;
 }
 
 bool names_a_key(const std::string& line, const std::vector<std::string>& names) {
@@ -124,7 +78,8 @@ bool names_a_key(const std::string& line, const std::vector<std::string>& names)
 chips::GpuCatalog real_catalog() {
     chips::GpuCatalog catalog;
     chips::ContentErrors errors;
-    chips::load_gpu_catalog(chips::read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/gpus.json"), "gpus.json", catalog, errors);
+    chips::load_gpu_catalog(read_whole_file(std::string(CHIPS_CONTENT_DIR) + "/gpus.json"), "gpus.json", catalog,
+                            errors);
     return catalog;
 }
 
@@ -133,7 +88,7 @@ chips::GpuCatalog real_catalog() {
 TEST_CASE("hostile corpus: estimate --set exits 2 with one line naming the key, never crashes") {
     const std::vector<CliCase> cases = load_cases();
     REQUIRE(cases.size() >= 40);
-    const std::string program = estimate_binary();
+    const std::string program = chips::test::sibling_tool("estimate");
     if (access(program.c_str(), X_OK) != 0) {
         FAIL("the CLI is missing at " << program << " (build the `estimate` target)");
         return;
@@ -141,17 +96,17 @@ TEST_CASE("hostile corpus: estimate --set exits 2 with one line naming the key, 
     for (const CliCase& entry : cases) {
         CAPTURE(entry.id);
         CAPTURE(entry.note);
-        const RunResult result = run(program, {"--set", entry.key + "=" + entry.value});
+        const RunResult result = chips::test::run_tool(program, {"--set", entry.key + "=" + entry.value});
         CHECK_MESSAGE(result.signal == 0, entry.id << ": killed by signal " << result.signal);
-        CHECK_MESSAGE(result.exit_code == 2, entry.id << ": exit code " << result.exit_code << ", stderr: "
-                                                      << result.err.substr(0, 300));
+        CHECK_MESSAGE(result.exit_code == 2,
+                      entry.id << ": exit code " << result.exit_code << ", stderr: " << result.err.substr(0, 300));
         CHECK_MESSAGE(result.out.empty(), entry.id << ": wrote to stdout: " << result.out.substr(0, 200));
-        const bool one_line = !result.err.empty() && result.err.back() == '\n' &&
-                              result.err.find('\n') == result.err.size() - 1;
+        const bool one_line =
+            !result.err.empty() && result.err.back() == '\n' && result.err.find('\n') == result.err.size() - 1;
         CHECK_MESSAGE(one_line, entry.id << ": stderr is not exactly one line: " << result.err.substr(0, 300));
-        CHECK_MESSAGE(names_a_key(result.err, entry.names),
-                      entry.id << ": the error does not name " << entry.names.front() << ": "
-                               << result.err.substr(0, 300));
+        CHECK_MESSAGE(names_a_key(result.err, entry.names), entry.id << ": the error does not name "
+                                                                     << entry.names.front() << ": "
+                                                                     << result.err.substr(0, 300));
         // A reason, not an echo: a 100 KB value should not come back as a 100 KB error line.
         WARN_MESSAGE(result.err.size() <= 2048, entry.id << ": error line is " << result.err.size() << " bytes long");
     }
@@ -172,6 +127,7 @@ TEST_CASE("hostile corpus: the model codec refuses every CLI case and leaves the
             error = chips::validate_scenario(scenario, catalog, "--set"); // cross-key cases
         }
         REQUIRE_MESSAGE(error.has_value(), entry.id << ": accepted");
-        CHECK_MESSAGE(names_a_key(error->to_string(), entry.names), entry.id << ": " << error->to_string().substr(0, 200));
+        CHECK_MESSAGE(names_a_key(error->to_string(), entry.names),
+                      entry.id << ": " << error->to_string().substr(0, 200));
     }
 }

@@ -1,6 +1,7 @@
 // tests/test_content_snapshot.cpp — the binary content snapshot the web app starts from (model/content/content_snapshot.h):
 // a bundle read back from it must behave exactly like the one loaded from content/*.json, and damaged bytes must
 // give a clear error (file + byte offset), never a crash or a half-filled bundle.
+#include "model/content/claim_book.h"
 #include "model/content/content_snapshot.h"
 #include "model/content/currency.h"
 #include "model/engine/estimate.h"
@@ -40,8 +41,10 @@ std::string describe(const ContentBundle& bundle) {
     std::ostringstream out;
     out.precision(17);
     for (const GpuSpec& gpu : bundle.gpus.gpus) {
-        out << "gpu " << gpu.id << " | " << gpu.name << " | " << gpu.bf16_dense_tflops << ' ' << gpu.fp8_dense_tflops
-            << ' ' << gpu.memory_gb << ' ' << gpu.memory_tbps << ' ' << gpu.scale_up_gbps << ' '
+        out << "gpu " << gpu.id << " | " << gpu.name << " | " << gpu.short_name << " | " << gpu.has_bf16 << ' '
+            << gpu.mfu_bf16.low << ' ' << gpu.mfu_bf16.central << ' ' << gpu.mfu_bf16.high << ' ' << gpu.mfu_fp8.low
+            << ' ' << gpu.mfu_fp8.central << ' ' << gpu.mfu_fp8.high << " | " << gpu.bf16_dense_tflops << ' '
+            << gpu.fp8_dense_tflops << ' ' << gpu.memory_gb << ' ' << gpu.memory_tbps << ' ' << gpu.scale_up_gbps << ' '
             << gpu.scale_up_domain_gpus << ' ' << gpu.scale_out_gbps << ' ' << gpu.tdp_w << ' '
             << gpu.unit_price_usd.low << ' ' << gpu.unit_price_usd.central << ' ' << gpu.unit_price_usd.high << ' '
             << gpu.rental_usd_per_gpu_hour.low << ' ' << gpu.rental_usd_per_gpu_hour.central << ' '
@@ -51,7 +54,8 @@ std::string describe(const ContentBundle& bundle) {
     for (const Preset& preset : bundle.presets.presets) {
         const GpuSpec* gpu = bundle.gpus.find(preset.scenario.gpu);
         REQUIRE(gpu);
-        out << "preset " << preset.id << " | " << preset.name.en << " | " << preset.name.zh_hans << " | "
+        out << "preset " << preset.id << " | " << preset.short_name.en << " | " << preset.short_name.zh_hans << " | "
+            << preset.short_name.zh_hant << " | " << preset.name.en << " | " << preset.name.zh_hans << " | "
             << preset.name.zh_hant << " | " << preset.notes.en << " | " << preset.notes.zh_hans << " | "
             << preset.notes.zh_hant << " | " << source_citations(preset.sources) << '\n'
             << estimate_to_json(preset.id, preset.scenario, *gpu, estimate(preset.scenario, *gpu)).dump() << '\n';
@@ -71,13 +75,25 @@ std::string describe(const ContentBundle& bundle) {
                 << claim.compare_to.preset << ' ' << static_cast<int>(claim.ratio_mode) << ' ' << claim.tolerance
                 << " | " << claim.note.en << " | " << claim.note.zh_hans << " | " << claim.note.zh_hant << " | "
                 << source_citations(claim.sources) << " | " << verdict_name(check.check.verdict) << ' '
-                << check.check.claimed_over_model << '\n';
+                << check.check.claimed_over_model << " | " << claim.comparison << " | " << claim.published.low << ' '
+                << claim.published.central << ' ' << claim.published.high << " | " << claim.published_what.en << " | "
+                << claim.published_what.zh_hans << " | " << claim.published_what.zh_hant << '\n';
             for (const auto& [key, value] : claim.scenario.overrides)
                 out << "    set " << key << '=' << value << '\n';
             for (const auto& [key, value] : claim.compare_to.overrides)
                 out << "    vs " << key << '=' << value << '\n';
         }
     }
+    // The reason line of every claim, in the three languages: it reads presets, GPUs, strings and claims together.
+    ClaimBook book;
+    book.build(bundle.quotes, bundle.presets, bundle.gpus);
+    for (std::size_t i = 0; i < book.size(); ++i)
+        for (Lang lang : {Lang::en, Lang::zh_hans, Lang::zh_hant}) {
+            NumberStyle style;
+            style.lang = lang;
+            out << "reason " << i << ' '
+                << book.reason(i, reason_context(bundle.strings, bundle.gpus, bundle.presets, style)) << '\n';
+        }
     for (const auto& [key, entry] : bundle.strings.entries())
         out << "string " << key << " | " << bundle.strings.tr(key, Lang::en) << " | "
             << bundle.strings.tr(key, Lang::zh_hans) << " | " << bundle.strings.tr(key, Lang::zh_hant) << '\n';

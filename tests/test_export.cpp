@@ -165,7 +165,8 @@ TEST_CASE("estimate_to_json keeps the CLI's --json shape") {
     CHECK(json["inputs"]["chips"]["value"].get<double>() == 2048);
     CHECK(json["inputs"]["chips"]["unit"] == "GPUs");
     CHECK(json["inputs"]["gpu"]["value"] == "h800");
-    CHECK(json["outputs"]["rental_cost_usd"]["central"].get<double>() == doctest::Approx(5.582e6).epsilon(0.001));
+    CHECK(json["outputs"]["rental_cost_usd"]["central"].get<double>() ==
+          doctest::Approx(chips::test::run(v3).rental_cost_usd.central));
     CHECK(json["outputs"]["rental_cost_usd"]["unit"] == "USD");
     std::size_t output_count = 0;
     chips::estimate_outputs(output_count);
@@ -184,7 +185,8 @@ TEST_CASE("scenario JSON download: page version, date, url, sources and the resu
     CHECK(json["page"]["version"] == chips::kPageVersion);
     CHECK(json["page"]["exported_on"] == "2025-02-01");
     CHECK(json["page"]["url"] == "https://example.org/?preset=deepseek-v3");
-    CHECK(json["outputs"]["training_days"]["central"].get<double>() == doctest::Approx(56.78).epsilon(0.001));
+    CHECK(json["outputs"]["training_days"]["central"].get<double>() ==
+          doctest::Approx(chips::test::run(chips::test::preset("deepseek-v3")).training_days.central));
     REQUIRE(json["sources"].is_array());
     bool cites_report = false;
     for (const auto& source : json["sources"])
@@ -220,7 +222,7 @@ TEST_CASE("scenario CSV download: one row per input and output, every row stampe
     const auto* days = find_row(table, 1, "training_days");
     REQUIRE(days);
     CHECK((*days)[0] == "output");
-    CHECK(std::stod((*days)[2]) == doctest::Approx(28.77).epsilon(0.001));
+    CHECK(std::stod((*days)[2]) == doctest::Approx(chips::test::run(scenario).training_days.central));
     CHECK(std::stod((*days)[3]) < std::stod((*days)[2]));
     CHECK(std::stod((*days)[4]) > std::stod((*days)[2]));
     for (std::size_t i = 1; i < table.size(); ++i) {
@@ -241,7 +243,7 @@ TEST_CASE("chart data: the chip sweep, the experts sweep and every GPU, matching
     REQUIRE(at_2048 != data.chips.chips.end());
     const std::size_t point = static_cast<std::size_t>(at_2048 - data.chips.chips.begin());
     CHECK(data.chips.days[0][point].central == doctest::Approx(chips::test::run(v3).training_days.central));
-    CHECK(data.chips.cost_usd[0][point].central == doctest::Approx(5.582e6).epsilon(0.001));
+    CHECK(data.chips.cost_usd[0][point].central == doctest::Approx(chips::test::run(v3).rental_cost_usd.central));
 
     CHECK(data.experts.experts_active.front() == 1);
     CHECK(data.experts.experts_active.back() == 256);
@@ -275,7 +277,8 @@ TEST_CASE("chart CSV downloads carry the series, the version, the date and each 
     for (const auto& row : sweep) {
         if (row[gpu] != "h800" || row[chips_column] != "2048") continue;
         found = true;
-        CHECK(std::stod(row[days]) == doctest::Approx(56.78).epsilon(0.001));
+        CHECK(std::stod(row[days]) ==
+              doctest::Approx(chips::test::run(chips::test::preset("deepseek-v3")).training_days.central));
         CHECK(!row[sources].empty());
         CHECK(row[column(sweep, "page_version")] == chips::kPageVersion);
         CHECK(row[column(sweep, "exported_on")] == "2025-02-01");
@@ -314,7 +317,8 @@ TEST_CASE("quotes CSV: every claim with its verbatim quote, verdict and model ra
     CHECK((*headline)[text] == "DeepSeek实际训练成本仅557万美元,使用的还是性能受限的英伟达H800芯片");
     CHECK((*headline)[span] == "557万美元");
     CHECK((*headline)[verdict] == "consistent");
-    CHECK(std::stod((*headline)[central]) == doctest::Approx(5.582e6).epsilon(0.001));
+    CHECK(std::stod((*headline)[central]) ==
+          doctest::Approx(chips::test::run(chips::test::preset("deepseek-v3")).rental_cost_usd.central));
     CHECK(contains((*headline)[sources], "https://arxiv.org/abs/2412.19437"));
     CHECK((*headline)[column(table, "assumptions")].empty());
 
@@ -332,15 +336,16 @@ TEST_CASE("quotes CSV: every claim with its verbatim quote, verdict and model ra
 }
 
 TEST_CASE("the reader's assumptions change the verdicts in the quotes CSV") {
-    // At $4 per GPU-hour instead of $2, the model's V3 cost doubles and "557万美元" reads as understated.
-    const chips::ScenarioOverrides assumptions = {{"usd_per_gpu_hour", "4"}};
+    // At $5 per GPU-hour instead of $2, the model's V3 cost is 2.5 times higher and "557万美元" reads as understated.
+    const chips::ScenarioOverrides assumptions = {{"usd_per_gpu_hour", "5"}};
     const Table table = read_download(
         chips::export_quotes_csv(context(), library(), chips::test::presets(), chips::test::catalog(), assumptions));
     const auto* headline = find_row(table, column(table, "quote_id"), "q-dsv3-cost-557-h800");
     REQUIRE(headline);
     CHECK((*headline)[column(table, "verdict")] == "understated");
-    CHECK(std::stod((*headline)[column(table, "model_central")]) == doctest::Approx(2 * 5.582e6).epsilon(0.001));
-    CHECK((*headline)[column(table, "assumptions")] == "usd_per_gpu_hour=4");
+    CHECK(std::stod((*headline)[column(table, "model_central")]) ==
+          doctest::Approx(2.5 * chips::test::run(chips::test::preset("deepseek-v3")).rental_cost_usd.central));
+    CHECK((*headline)[column(table, "assumptions")] == "usd_per_gpu_hour=5");
 
     // An assumption that cannot apply makes checkable claims not checkable instead of silently ignoring it.
     for (const chips::Quote& quote : library().quotes) {

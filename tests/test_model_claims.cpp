@@ -39,21 +39,27 @@ TEST_CASE("'MoE cut compute to 1/10' is understated: the model gives ~1/18 of a 
     CHECK(format_claim_reasoning(check).find("1/10") != std::string::npos);
 }
 
-TEST_CASE("'xAI's 100,000 H100 could train V3 15 times' compared as a ratio of training days") {
+TEST_CASE("'xAI's 100,000 H100 could train V3 15 times': Grok 3's estimated cost over V3's, on one price basis") {
     Claim claim;
-    claim.quantity = "training_days";
+    claim.quantity = "rental_cost_usd";
     claim.claimed_value = 15;
-    claim.scenario = preset("deepseek-v3");
-    claim.compare_to = preset("grok3-100k-h100");
+    claim.tolerance = 0.25;
+    claim.scenario = preset("grok3-estimate");
+    Scenario v3 = preset("deepseek-v3");
+    v3.usd_per_gpu_hour = v3.usd_per_gpu_hour_low = v3.usd_per_gpu_hour_high = 0; // the catalog, like Grok's
+    claim.compare_to = v3;
     const ClaimCheck check = check_claim(claim, catalog());
-    const Estimate v3 = run(preset("deepseek-v3"));
-    const Estimate colossus = run(preset("grok3-100k-h100"));
+    const Estimate grok = run(claim.scenario);
+    const Estimate reference = run(v3);
     CHECK(check.is_ratio);
     CHECK(std::string(check.unit) == "ratio");
-    CHECK(check.model.central == doctest::Approx(v3.training_days.central / colossus.training_days.central));
-    // 48.8x the GPUs, minus the goodput lost to 100,000-GPU failure rates: ~30 runs, not 15.
-    CHECK(check.model.central > 25);
-    CHECK(check.model.central < 40);
+    // Independent estimates: the ends cross, so the ratio is at least as wide as either part.
+    CHECK(check.model.low == doctest::Approx(grok.rental_cost_usd.low / reference.rental_cost_usd.high));
+    CHECK(check.model.central == doctest::Approx(grok.rental_cost_usd.central / reference.rental_cost_usd.central));
+    CHECK(check.model.high == doctest::Approx(grok.rental_cost_usd.high / reference.rental_cost_usd.low));
+    // Ten times Llama 3.1 405B's compute is over a hundred V3 runs of compute: even the low end is far above 15.
+    CHECK(grok.training_flop.central / reference.training_flop.central > 100);
+    CHECK(check.model.low > 15 * 1.25);
     CHECK(check.verdict == Verdict::understated);
 }
 

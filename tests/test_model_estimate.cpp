@@ -27,21 +27,6 @@ bool relative_near(double value, double expected, double tolerance) {
     return std::fabs(value - expected) <= tolerance * std::fabs(expected);
 }
 
-void check_all_outputs(const Estimate& result) {
-    size_t count = 0;
-    const OutputInfo* outputs = estimate_outputs(count);
-    for (size_t index = 0; index < count; ++index) {
-        const Range& range = result.*(outputs[index].field);
-        INFO("output " << outputs[index].key << " = " << range.low << " / " << range.central << " / " << range.high);
-        REQUIRE(std::isfinite(range.low));
-        REQUIRE(std::isfinite(range.central));
-        REQUIRE(std::isfinite(range.high));
-        REQUIRE(range.low <= range.central * (1 + 1e-12));
-        REQUIRE(range.central <= range.high * (1 + 1e-12));
-        REQUIRE(range.low >= 0);
-    }
-}
-
 } // namespace
 
 TEST_CASE("DeepSeek-V3 parameters come out of the MoE formula") {
@@ -57,20 +42,24 @@ TEST_CASE("DeepSeek-V3 parameters come out of the MoE formula") {
     CHECK(relative_near(1.0 / result.compute_vs_dense.central, 17.87, 0.01));
 }
 
-TEST_CASE("DeepSeek-V3 preset reproduces the reported 2.788M GPU-hours, $5.576M and ~57 days") {
+TEST_CASE("DeepSeek-V3's reported 2.788M GPU-hours and $5.576M fall inside what the catalog efficiency implies") {
+    // The V3 preset states no efficiency (mfu 0): the H800's default FP8 range comes from other published runs, so
+    // the reported figures are checked against the model, not fed into it.
     const Scenario scenario = preset("deepseek-v3");
+    CHECK(scenario.mfu == 0.0);
     const Estimate result = run(scenario);
-    CHECK(relative_near(result.gpu_hours.central, v3_gpu_hours, 0.01));
-    CHECK(relative_near(result.rental_cost_usd.central, deepseek_v3_reported_cost_usd, 0.01));
-    CHECK(relative_near(result.training_days.central, v3_gpu_hours / v3_chips / 24.0, 0.01)); // 56.7 days
+    CHECK(result.mfu_from_catalog);
+    CHECK(result.mfu_used.central == gpu("h800").mfu_fp8.central);
     CHECK(result.gpu_hours.contains(v3_gpu_hours));
+    CHECK(result.rental_cost_usd.contains(deepseek_v3_reported_cost_usd));
     CHECK(result.cost_vs_deepseek_v3.contains(1.0));
-    // The range is real, not a point: MFU 0.15-0.19 moves it by roughly +/-12%.
-    CHECK(result.training_days.low < 0.92 * result.training_days.central);
-    CHECK(result.training_days.high > 1.08 * result.training_days.central);
-    // Effective throughput is the derived figure of the report: ~330 TFLOP/s per H800 on the 6·N·D basis.
-    CHECK(relative_near(result.effective_tflops_per_gpu.central, 6 * 37.55e9 * v3_tokens / (v3_gpu_hours * 3600) / 1e12,
-                        0.01));
+    // Not fitted: the central differs from the reported figure by more than rounding.
+    CHECK_FALSE(relative_near(result.gpu_hours.central, v3_gpu_hours, 0.05));
+    // The range is real and wide: the published efficiencies span a factor of three.
+    CHECK(result.training_days.low < 0.8 * result.training_days.central);
+    CHECK(result.training_days.high > 1.5 * result.training_days.central);
+    // The reported hours imply an all-in 6·N·D throughput inside the model's effective range.
+    CHECK(result.effective_tflops_per_gpu.contains(6 * 37.55e9 * v3_tokens / (v3_gpu_hours * 3600) / 1e12));
 }
 
 TEST_CASE("Cost, days and GPU-hours obey the report's arithmetic: $2 x 2.788M = $5.576M") {
@@ -114,13 +103,17 @@ TEST_CASE("Doubling chips halves days and keeps GPU-hours when the failure rate 
     CHECK(real.training_days.central > one.training_days.central / 2);
 }
 
-TEST_CASE("Goodput: the default MTBF is calibrated on Llama 3's 419 interruptions in 54 days on 16,384 GPUs") {
+TEST_CASE("Goodput: default MTBF and restart reproduce Llama 3's >90% effective time at 16,384 GPUs") {
     const Scenario scenario = preset("llama3.1-405b");
     const double expected_interruptions = scenario.chips / scenario.gpu_mtbf_hours * 54 * 24;
     CHECK(relative_near(expected_interruptions, llama_unexpected_interruptions, 0.03));
     const Estimate result = run(scenario);
     CHECK(result.goodput.central >= 0.90); // Meta: ">90% effective training time"
     CHECK(result.goodput.central < 0.92);
+    // One more minute of restart and the default no longer reaches Meta's figure: 13 minutes is the bound.
+    Scenario slower = scenario;
+    slower.restart_minutes += 1;
+    CHECK(run(slower).goodput.central < 0.90);
     // And it falls as the cluster grows: 100,000 GPUs lose far more.
     CHECK(run(preset("grok3-100k-h100")).goodput.central < 0.7);
 }
@@ -134,12 +127,15 @@ TEST_CASE("Llama 3.1 405B preset brackets the model card's 30.84M GPU-hours and 
     CHECK(result.memory_fits.central == 1.0);
 }
 
-TEST_CASE("GPT-4 preset brackets SemiAnalysis's ~$63M at $1 per A100-hour") {
+TEST_CASE("GPT-4 preset: SemiAnalysis's ~25,000 A100 for 90-100 days, and Altman's 'more than $100M'") {
     const Estimate result = run(preset("gpt4-estimate"));
-    CHECK(result.rental_cost_usd.contains(63e6));
     // 6 x ~280B active x ~13T = 2.18e25; SemiAnalysis rounds to ~2.15e25, Epoch lists ~2.1e25.
     CHECK(relative_near(result.training_flop.central, 2.15e25, 0.03));
-    CHECK(result.training_days.low < 100); // SemiAnalysis: 90-100 days
+    CHECK(result.training_days.contains(95)); // SemiAnalysis: 90-100 days
+    CHECK(result.rental_cost_usd.contains(100e6));
+    // On the A100's catalog rental range, the same basis as every run the claims compare it with.
+    CHECK(result.rental_cost_usd.central ==
+          doctest::Approx(result.gpu_hours.central * gpu("a100").rental_usd_per_gpu_hour.central));
 }
 
 TEST_CASE("E = k reduces to the dense model of the same size") {
@@ -179,18 +175,21 @@ TEST_CASE("H800 vs H100: same FLOPS, NVLink 400 vs 900 GB/s; overlap (DualPipe) 
     const Estimate on_h800 = run(h800);
     const Estimate on_h100 = run(h100);
     CHECK(gpu("h800").fp8_dense_tflops == gpu("h100").fp8_dense_tflops);
+    // Without overlap the exposed all-to-all pays: the model keeps the experts inside one 8-GPU node (the fastest
+    // degree whose state fits), where only NVLink carries them, and NVLink is what the H800 cut.
+    CHECK(on_h800.expert_parallel_used.central == 8);
     CHECK(on_h800.comm_to_compute_ratio.central > on_h100.comm_to_compute_ratio.central);
     CHECK(on_h800.comm_slowdown.central > on_h100.comm_slowdown.central);
-    CHECK(on_h100.comm_slowdown.central > 1.0); // the shared 50 GB/s InfiniBand still costs time
+    CHECK(on_h100.comm_slowdown.central > 1.0);
     CHECK(on_h800.training_days.central > on_h100.training_days.central);
-    // Without overlap the all-to-all is a large share of the step (DeepSeek-V3 §3.2.1: ~1:1 with the compute
-    // kernels it overlaps; against the all-in step time it is a fraction of that).
-    CHECK(on_h800.comm_slowdown.central > 1.2);
     CHECK(on_h800.comm_slowdown.high < 2.0);
 
+    // With DualPipe's overlap the all-to-all hides, so the model spreads experts as DeepSeek did (EP64 over 8
+    // nodes, §3.2) and both chips take the same time.
     h800.overlap = h100.overlap = 1;
     const Estimate hidden_h800 = run(h800);
     const Estimate hidden_h100 = run(h100);
+    CHECK(hidden_h800.expert_parallel_used.central == 64);
     CHECK(hidden_h800.comm_slowdown.central == 1.0);
     CHECK(hidden_h100.comm_slowdown.central == 1.0);
     CHECK(hidden_h800.training_days.central == doctest::Approx(hidden_h100.training_days.central));
@@ -209,10 +208,15 @@ TEST_CASE("Communication cannot hide behind less compute than it needs") {
         CHECK(result.comm_slowdown.central == doctest::Approx(result.comm_to_compute_ratio.central));
     else
         CHECK(result.comm_slowdown.central == 1.0);
-    // Limiting routing to 4 nodes (DeepSeek-V3 §2.1.2) must cut the scale-out share.
-    Scenario limited = scenario;
-    limited.route_node_limit = 4;
-    CHECK(run(limited).comm_to_compute_ratio.central < result.comm_to_compute_ratio.central);
+}
+
+TEST_CASE("Limiting routing to 4 nodes (DeepSeek-V3 §2.1.2) cuts the all-to-all over 8 nodes") {
+    Scenario unlimited = preset("deepseek-v3");
+    unlimited.route_node_limit = 0;
+    const Estimate free_routing = run(unlimited);
+    const Estimate limited = run(preset("deepseek-v3"));
+    REQUIRE(limited.expert_parallel_used.central == 64); // 8 nodes of 8
+    CHECK(limited.comm_to_compute_ratio.central < free_routing.comm_to_compute_ratio.central);
 }
 
 TEST_CASE("FP8 on a GPU without FP8 is refused, not silently run") {
@@ -226,8 +230,11 @@ TEST_CASE("FP8 on a GPU without FP8 is refused, not silently run") {
     CHECK(error->pointer == "precision");
     CHECK(error->message.find("a100") != std::string::npos);
     scenario.precision = Precision::bf16;
-    // BF16 on A100 (312 TFLOPS) vs FP8 on H800 (1,979): same MFU, 6.3x slower per GPU.
-    CHECK(run(scenario).training_days.central > 6 * run(preset("deepseek-v3")).training_days.central);
+    // BF16 on A100 (312 TFLOPS) vs FP8 on H800 (1,979): at the same MFU, 6.3x slower per GPU.
+    scenario.mfu = scenario.mfu_low = scenario.mfu_high = 0.2;
+    Scenario h800 = preset("deepseek-v3");
+    h800.mfu = h800.mfu_low = h800.mfu_high = 0.2;
+    CHECK(run(scenario).training_days.central > 6 * run(h800).training_days.central);
 }
 
 TEST_CASE("Memory per GPU: ZeRO's 16 bytes/param on one GPU; V3 fits on H800; not on 2080 Ti") {
@@ -304,51 +311,15 @@ TEST_CASE("Bad input yields a status, never NaN") {
 
 TEST_CASE("Property: every output is finite and ordered for thousands of random in-range scenarios") {
     std::mt19937_64 random(20250127); // fixed seed: failures reproduce
-    size_t key_count = 0;
-    const ScenarioKeyInfo* keys = scenario_keys(key_count);
     const GpuCatalog& catalog = chips::test::catalog();
     int checked = 0;
     for (int iteration = 0; iteration < 5000; ++iteration) {
-        Scenario scenario;
-        for (size_t index = 0; index < key_count; ++index) {
-            const ScenarioKeyInfo& info = keys[index];
-            if (info.field == nullptr) continue;
-            // Log-uniform across wide ranges so that both ends get exercised; extremes 5% of the time each.
-            std::uniform_real_distribution<double> unit(0.0, 1.0);
-            const double pick = unit(random);
-            double value;
-            if (pick < 0.05)
-                value = info.min;
-            else if (pick > 0.95)
-                value = info.max;
-            else if (info.min > 0 && info.max / info.min > 100)
-                value = info.min * std::pow(info.max / info.min, unit(random));
-            else
-                value = info.min + (info.max - info.min) * unit(random);
-            if (info.kind == KeyKind::whole) value = std::round(value);
-            scenario.*info.field = std::fmin(std::fmax(value, info.min), info.max);
-        }
-        // Satisfy the cross-key rules the way a UI would.
-        scenario.experts_active = std::fmin(scenario.experts_active, scenario.experts_total);
-        double mfus[3] = {scenario.mfu_low, scenario.mfu, scenario.mfu_high};
-        std::sort(mfus, mfus + 3);
-        scenario.mfu_low = mfus[0], scenario.mfu = mfus[1], scenario.mfu_high = mfus[2];
-        double prices[3] = {scenario.usd_per_gpu_hour_low, scenario.usd_per_gpu_hour, scenario.usd_per_gpu_hour_high};
-        std::sort(prices, prices + 3);
-        scenario.usd_per_gpu_hour_low = prices[0], scenario.usd_per_gpu_hour = prices[1],
-        scenario.usd_per_gpu_hour_high = prices[2];
-        scenario.embedding_params = std::fmin(scenario.embedding_params, scenario.non_expert_params);
-        if (scenario.non_expert_params +
-                scenario.moe_layers * (scenario.experts_active + scenario.experts_shared) * scenario.params_per_expert <
-            1e6)
-            scenario.non_expert_params = 1e6;
-        const GpuSpec& chosen = catalog.gpus[random() % catalog.gpus.size()];
-        scenario.gpu = chosen.id;
-        scenario.precision = chosen.has_fp8() && (random() & 1) ? Precision::fp8 : Precision::bf16;
+        const Scenario scenario = chips::test::random_scenario(random, catalog);
+        const GpuSpec& chosen = *catalog.find(scenario.gpu);
         REQUIRE_MESSAGE(!validate_scenario(scenario, catalog, "test"), "generator produced an invalid scenario");
         const Estimate result = estimate(scenario, chosen);
         REQUIRE(result.status == EstimateStatus::ok);
-        check_all_outputs(result);
+        chips::test::check_all_outputs(result);
         CHECK(result.comm_slowdown.low >= 1.0);
         CHECK(result.goodput.high <= 1.0);
         ++checked;
@@ -359,7 +330,7 @@ TEST_CASE("Property: every output is finite and ordered for thousands of random 
 TEST_CASE("Every preset estimates cleanly") {
     for (const Preset& entry : chips::test::presets().presets) {
         INFO("preset " << entry.id);
-        check_all_outputs(run(entry.scenario));
+        chips::test::check_all_outputs(run(entry.scenario));
     }
 }
 
@@ -368,9 +339,13 @@ TEST_CASE("Output table lists every contract output key once, with a unit") {
                                    "active_params",
                                    "active_fraction",
                                    "training_flop",
+                                   "mfu_used",
                                    "effective_tflops_per_gpu",
                                    "comm_slowdown",
+                                   "expert_parallel_used",
+                                   "useful_chips",
                                    "goodput",
+                                   "checkpoint_interval_minutes",
                                    "training_days",
                                    "gpu_hours",
                                    "rental_cost_usd",
@@ -379,6 +354,7 @@ TEST_CASE("Output table lists every contract output key once, with a unit") {
                                    "co2_tonnes",
                                    "memory_per_gpu_gb",
                                    "memory_fits",
+                                   "inference_prefill_tokens_per_gpu_second",
                                    "inference_usd_per_million_tokens",
                                    "cost_vs_deepseek_v3",
                                    "compute_vs_dense"};

@@ -47,8 +47,9 @@ TEST_CASE("Every scenario key of docs/contract.md is in the key table") {
     }
     CHECK(find_scenario_key("chips")->min == 1);
     CHECK(find_scenario_key("chips")->max == 1e6);
-    CHECK(find_scenario_key("mfu")->min == 0.01);
+    CHECK(find_scenario_key("mfu")->min == 0.0); // 0 = the GPU catalog's default efficiency
     CHECK(find_scenario_key("mfu")->max == 0.9);
+    CHECK(find_scenario_key("mfu_low")->min == 0.01);
 }
 
 TEST_CASE("Numbers: plain, exponent, k/M/B/T suffixes, percent") {
@@ -79,23 +80,15 @@ TEST_CASE("Bad values: one error naming the key and the allowed range; scenario 
         const char* expected_fragment;
     };
     const Case cases[] = {
-        {"chips", "0", "allowed 1 to 1000000"},
-        {"chips", "1000001", "allowed 1 to 1000000"},
-        {"chips", "2.5", "whole numbers"},
-        {"chips", "-5", "allowed 1 to 1000000"},
-        {"chips", "", "not a number"},
-        {"chips", "two", "not a number"},
-        {"chips", "12 ", "not a number"},
-        {"mfu", "nan", "not a number"},
-        {"mfu", "inf", "not a number"},
-        {"mfu", "0.95", "allowed 0.01 to 0.9"},
-        {"tokens", "1e400", "not a number"},
-        {"tokens", "0x10", "not a number"},
-        {"tokens", "1e999999999999", "not a number"},
-        {"overlap", "1.5", "allowed 0 to 1"},
-        {"gpu", "tpu-v5", "h800"},
-        {"precision", "fp4", "bf16, fp8"},
-        {"no_such_key", "1", "unknown scenario key"},
+        {"chips", "0", "allowed 1 to 1000000"}, {"chips", "1000001", "allowed 1 to 1000000"},
+        {"chips", "2.5", "whole numbers"},      {"chips", "-5", "allowed 1 to 1000000"},
+        {"chips", "", "not a number"},          {"chips", "two", "not a number"},
+        {"chips", "12 ", "not a number"},       {"mfu", "nan", "not a number"},
+        {"mfu", "inf", "not a number"},         {"mfu", "0.95", "allowed 0 to 0.9"},
+        {"mfu", "-0.1", "allowed 0 to 0.9"},    {"tokens", "1e400", "not a number"},
+        {"tokens", "0x10", "not a number"},     {"tokens", "1e999999999999", "not a number"},
+        {"overlap", "1.5", "allowed 0 to 1"},   {"gpu", "tpu-v5", "h800"},
+        {"precision", "fp4", "bf16, fp8"},      {"no_such_key", "1", "unknown scenario key"},
     };
     for (const Case& entry : cases) {
         INFO(entry.key << "=" << entry.value);
@@ -111,7 +104,12 @@ TEST_CASE("Bad values: one error naming the key and the allowed range; scenario 
 }
 
 TEST_CASE("Setting mfu keeps the relative spread; setting the price makes it a point") {
-    Scenario scenario; // mfu 0.17 in 0.15..0.19
+    Scenario scenario;                         // mfu 0: the catalog default
+    CHECK_FALSE(set(scenario, "mfu", "0.17")); // from the catalog default, a stated figure is a point
+    CHECK(scenario.mfu_low == 0.17);
+    CHECK(scenario.mfu_high == 0.17);
+    scenario.mfu_low = 0.15; // then a range around it
+    scenario.mfu_high = 0.19;
     CHECK_FALSE(set(scenario, "mfu", "0.34"));
     CHECK(scenario.mfu_low == doctest::Approx(0.30));
     CHECK(scenario.mfu_high == doctest::Approx(0.38));
@@ -135,7 +133,9 @@ TEST_CASE("Cross-key checks name the key and the dependent range") {
     CHECK(error->message.find("experts_total (4)") != std::string::npos);
 
     scenario = Scenario{};
-    scenario.mfu_low = 0.5;
+    scenario.mfu_low = 0.5; // ignored while mfu is 0 (the catalog default)...
+    CHECK_FALSE(validate_scenario(scenario, catalog(), "setState"));
+    scenario.mfu = 0.3; // ...but not once mfu is stated
     error = validate_scenario(scenario, catalog(), "setState");
     REQUIRE(error);
     CHECK(error->pointer == "mfu");
@@ -189,7 +189,7 @@ TEST_CASE("JSON round trip and JSON errors") {
         {R"({"chips": Infinity})", "", "not valid JSON"},
         {R"({"chips": 5,})", "", "not valid JSON"},
         {R"([1, 2])", "", "expected an object"},
-        {R"({"gpu": "a100"})", "precision", "fp8 is not available on a100"},
+        {R"({"gpu": "a100", "precision": "fp8"})", "precision", "fp8 is not available on a100"},
     };
     for (const Case& entry : cases) {
         INFO(std::string(entry.text));

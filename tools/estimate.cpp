@@ -13,6 +13,7 @@
 #include "model/content/presets.h"
 #include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -143,16 +144,21 @@ void print_table(const std::string& preset_id, const Scenario& scenario, const G
     for (size_t index = 0; index < key_count; ++index) {
         const ScenarioKeyInfo& info = keys[index];
         std::string value = info.field ? format_quantity(scenario.*info.field) : scenario_value_text(scenario, info);
-        std::printf("  %-22s %12s  %s\n", info.key, value.c_str(), info.unit);
+        std::printf("  %-26s %12s  %s\n", info.key, value.c_str(), info.unit);
     }
-    std::printf("\nOutputs%*s%12s %12s %12s  %s\n", 27, "", "low", "central", "high", "unit");
+    std::printf("\nOutputs%*s%12s %12s %12s  %s\n", 33, "", "low", "central", "high", "unit");
     size_t output_count = 0;
     const OutputInfo* infos = estimate_outputs(output_count);
     for (size_t index = 0; index < output_count; ++index) {
         const Range& range = result.*(infos[index].field);
-        std::printf("  %-32s %12s %12s %12s  %s\n", infos[index].key, format_quantity(range.low).c_str(),
+        std::printf("  %-38s %12s %12s %12s  %s\n", infos[index].key, format_quantity(range.low).c_str(),
                     format_quantity(range.central).c_str(), format_quantity(range.high).c_str(), infos[index].unit);
     }
+    const EstimateNotes notes = estimate_notes(scenario, result);
+    std::printf("\nNotes\n  precision rate used: %s%s\n  efficiency: %s\n  price: %s\n  scaling limited by: %s\n",
+                notes.precision_rate_used,
+                result.fp16_instead_of_bf16 ? " (this GPU has no BF16: its FP16 rate stands in for bf16)" : "",
+                notes.mfu_source, notes.price_source, scaling_limit_name(result.scaling_limited_by));
 }
 
 } // namespace
@@ -174,6 +180,10 @@ int main(int argc, char** argv) {
         return usage_error("--preset: unknown preset " + chips::quote_for_message(options.preset_id) +
                            "; allowed: " + presets.id_list());
     Scenario scenario = preset->scenario;
+    // The GPU first: moving to another chip resets a preset's price to that chip's catalog range
+    // (set_scenario_gpu), and a price given on the same command line must win over that.
+    std::stable_partition(options.overrides.begin(), options.overrides.end(),
+                          [](const std::pair<std::string, std::string>& entry) { return entry.first == "gpu"; });
     for (const auto& [key, value] : options.overrides)
         if (auto error = apply_scenario_value(scenario, key, value, "--set", catalog))
             return usage_error(error->to_string());

@@ -79,7 +79,8 @@ void draw_embed(AppState& state) {
             state.hooks.open_url(state.page_url() + "?" + permalink_query(session, View::full));
         state.record_rect("open_full");
     }
-    wrapped_text(localized(state, claim.claim->note).c_str());
+    const std::string reason = session.claim_reason(quote_index, session.selected_claim());
+    wrapped_text(reason.empty() ? localized(state, claim.claim->note).c_str() : reason.c_str());
     state.record_rect("embed.reason");
     ImGui::Spacing();
     draw_quote_text(state, quote_index, "span_embed");

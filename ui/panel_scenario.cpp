@@ -197,7 +197,7 @@ void preset_control(AppState& state) {
     help_marker(state, state.tr("scenario.preset.help"));
     const Preset* current = state.session.presets().find(state.session.preset_id());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##preset", current ? localized(state, current->name).c_str() : "",
+    if (ImGui::BeginCombo("##preset", current ? localized(state, current->short_name).c_str() : "",
                           ImGuiComboFlags_HeightLarge)) {
         for (const Preset& preset : state.session.presets().presets) {
             if (ImGui::Selectable(localized(state, preset.name).c_str(), current == &preset))

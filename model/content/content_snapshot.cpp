@@ -31,12 +31,12 @@ namespace chips {
 static_assert(sizeof(Range) == 24, "Range changed: update fields(Range) in content_snapshot.cpp");
 static_assert(sizeof(SourceRef) == 160, "SourceRef changed: update fields(SourceRef)");
 static_assert(sizeof(LocalizedText) == 96, "LocalizedText changed: update fields(LocalizedText)");
-static_assert(sizeof(GpuSpec) == 264, "GpuSpec changed: update fields(GpuSpec)");
-static_assert(sizeof(Scenario) == 304, "Scenario changed: its numbers are stored through scenario_keys(); check");
-static_assert(sizeof(Preset) == 552, "Preset changed: update fields(Preset)");
+static_assert(sizeof(GpuSpec) == 352, "GpuSpec changed: update fields(GpuSpec)");
+static_assert(sizeof(Scenario) == 328, "Scenario changed: its numbers are stored through scenario_keys(); check");
+static_assert(sizeof(Preset) == 672, "Preset changed: update fields(Preset)");
 static_assert(sizeof(Article) == 288, "Article changed: update fields(Article)");
 static_assert(sizeof(ScenarioRef) == 56, "ScenarioRef changed: update fields(ScenarioRef)");
-static_assert(sizeof(QuoteClaim) == 352, "QuoteClaim changed: update fields(QuoteClaim)");
+static_assert(sizeof(QuoteClaim) == 504, "QuoteClaim changed: update fields(QuoteClaim)");
 static_assert(sizeof(Quote) == 200, "Quote changed: update fields(Quote)");
 static_assert(sizeof(TourStep) == 352, "TourStep changed: update fields(TourStep)");
 static_assert(sizeof(CurrencyRate) == 160, "CurrencyRate changed: update fields(CurrencyRate)");
@@ -59,9 +59,9 @@ template <class A> void fields(A& a, StringTable::Entry& e) {
     a(e.en, e.zh_hans, e.zh_hant);
 }
 template <class A> void fields(A& a, GpuSpec& g) {
-    a(g.id, g.name, g.bf16_dense_tflops, g.fp8_dense_tflops, g.memory_gb, g.memory_tbps, g.scale_up_gbps,
-      g.scale_up_domain_gpus, g.scale_out_gbps, g.tdp_w, g.unit_price_usd, g.rental_usd_per_gpu_hour, g.confidence,
-      g.notes, g.sources);
+    a(g.id, g.name, g.short_name, g.bf16_dense_tflops, g.fp8_dense_tflops, g.has_bf16, g.memory_gb, g.memory_tbps,
+      g.scale_up_gbps, g.scale_up_domain_gpus, g.scale_out_gbps, g.tdp_w, g.unit_price_usd, g.rental_usd_per_gpu_hour,
+      g.mfu_bf16, g.mfu_fp8, g.confidence, g.notes, g.sources);
 }
 template <class A> void fields(A& a, GpuCatalog& c) {
     a(c.gpus);
@@ -76,7 +76,7 @@ template <class A> void fields(A& a, Scenario& s) {
         if (keys[i].field) a(s.*(keys[i].field));
 }
 template <class A> void fields(A& a, Preset& p) {
-    a(p.id, p.name, p.scenario, p.sources, p.notes);
+    a(p.id, p.name, p.short_name, p.scenario, p.sources, p.notes);
 }
 template <class A> void fields(A& a, PresetCatalog& c) {
     a(c.presets);
@@ -89,7 +89,7 @@ template <class A> void fields(A& a, ScenarioRef& r) {
 }
 template <class A> void fields(A& a, QuoteClaim& c) {
     a(c.span, c.value, c.value_high, c.unit, c.qualifier, c.quantity, c.has_scenario, c.scenario, c.has_compare_to,
-      c.compare_to, c.ratio_mode, c.tolerance, c.note, c.sources);
+      c.compare_to, c.ratio_mode, c.tolerance, c.note, c.sources, c.published, c.published_what, c.comparison);
 }
 template <class A> void fields(A& a, Quote& q) {
     a(q.id, q.position, q.article_index, q.text, q.script, q.translation_en, q.topic, q.claims);

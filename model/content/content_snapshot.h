@@ -27,7 +27,7 @@
 namespace chips {
 
 // Bump when a stored struct gains, loses or reorders a field (and update content_snapshot.cpp's field lists).
-inline constexpr std::uint32_t kContentSnapshotVersion = 1;
+inline constexpr std::uint32_t kContentSnapshotVersion = 2;
 inline constexpr std::size_t kContentSnapshotHeaderBytes = 16; // magic + version + checksum
 
 // The snapshot bytes of `bundle`.

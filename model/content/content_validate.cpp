@@ -5,6 +5,9 @@
 //   [SECTION] validate_all
 #include "model/content/content_validate.h"
 
+#include "model/content/calibration.h"
+#include "model/content/claim_reason.h"
+
 #include "model/content/content_json.h"
 #include "model/content/currency.h"
 #include "model/engine/estimate.h"
@@ -46,7 +49,7 @@ std::map<std::string, std::size_t> read_id_list(std::string_view json_text, cons
             report.error(child(here, "id"), "duplicate id '" + id + "'");
         // Text shown in the UI: a plain string is a proper name ("NVIDIA H800 SXM5 80GB") and stays as is; an
         // object is a translation and must have all three languages.
-        for (const char* field : {"name", "label", "title", "description"}) {
+        for (const char* field : {"name", "short_name", "label", "title", "description"}) {
             const auto text = item.find(field);
             if (text == item.end()) continue;
             if (text->is_string()) {
@@ -108,6 +111,14 @@ std::vector<std::string> required_string_keys() {
                             "download.quotes_csv", "download.saved", "currency.label", "currency.usd", "currency.cny",
                             "currency.rate_note"})
         keys.push_back(key);
+    // The fact-check ledger page (tools/render_ledger.cpp).
+    for (const char* key : {"ledger.title", "ledger.intro", "ledger.counts", "ledger.claim", "ledger.verdict",
+                            "ledger.reason", "ledger.numbers", "ledger.sources", "ledger.compared", "ledger.scenario",
+                            "ledger.scenario_vs", "ledger.languages"})
+        keys.push_back(key);
+    // The reason line under every claim (model/content/claim_reason.h); per-quantity words are checked against the claims.
+    for (const std::string& key : claim_reason_string_keys())
+        keys.push_back(key);
     return keys;
 }
 
@@ -127,6 +138,45 @@ void check_scenario_refs(const Reporter& report, const ScenarioRef& scenario, co
         if (key == "gpu" && gpus.find(value) == gpus.end())
             report.error(child(child(pointer, "overrides"), "gpu"),
                          "unknown GPU id '" + value + "' (not in " + gpus_file + " /gpus/*/id)");
+}
+
+// Comparing the cost of two runs means nothing unless both are priced the same way: both at their chips' catalog
+// rental ranges (usd_per_gpu_hour 0), or both at one stated price. Other ratios (GPU-hours, FLOP) need no price.
+void check_price_basis(const Reporter& report, const QuoteClaim& claim, const Scenario& scenario,
+                       const Scenario& reference, const std::string& pointer) {
+    const OutputInfo* output = find_output(claim.quantity.c_str());
+    if (output == nullptr || std::string(output->unit) != "USD") return;
+    const bool same =
+        scenario.usd_per_gpu_hour == reference.usd_per_gpu_hour &&
+        (scenario.usd_per_gpu_hour == 0 || (scenario.usd_per_gpu_hour_low == reference.usd_per_gpu_hour_low &&
+                                            scenario.usd_per_gpu_hour_high == reference.usd_per_gpu_hour_high));
+    if (!same)
+        report.error(child(pointer, "compare_to"),
+                     "a cost ratio must price both runs on one basis: both at the catalog rental range "
+                     "(usd_per_gpu_hour 0) or both at the same stated price");
+}
+
+// Claims that share a "comparison" id make the same comparison: same quantity, same runs, same overrides, so that
+// they cannot reach different verdicts by construction.
+void check_comparison_groups(const Reporter& report, const QuoteLibrary& library) {
+    std::map<std::string, std::pair<const QuoteClaim*, std::string>> first; // id → first claim and its pointer
+    for (const Quote& quote : library.quotes)
+        for (std::size_t c = 0; c < quote.claims.size(); ++c) {
+            const QuoteClaim& claim = quote.claims[c];
+            if (claim.comparison.empty()) continue;
+            const std::string here = child(child(child("/quotes", quote.position), "claims"), c);
+            const auto [entry, inserted] = first.emplace(claim.comparison, std::make_pair(&claim, here));
+            if (inserted) continue;
+            const QuoteClaim& model = *entry->second.first;
+            const auto same_ref = [](const ScenarioRef& a, const ScenarioRef& b) {
+                return a.preset == b.preset && a.overrides == b.overrides;
+            };
+            if (claim.quantity != model.quantity || claim.has_compare_to != model.has_compare_to ||
+                !same_ref(claim.scenario, model.scenario) || !same_ref(claim.compare_to, model.compare_to))
+                report.error(child(here, "comparison"), "comparison '" + claim.comparison +
+                                                            "' is checked differently from " + entry->second.second +
+                                                            ": same quantity, scenario and compare_to required");
+        }
 }
 
 // "content/quotes.json" → "content/"; the folder other file names are reported in.
@@ -152,9 +202,10 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
     const std::string* strings_text = nullptr;
     const std::string* presets_text = nullptr;
     const std::string* gpus_text = nullptr;
-    const std::string* tour_text = nullptr;     // optional: checked when present (docs/journeys.md)
-    const std::string* currency_text = nullptr; // optional: checked when present
-    std::string quotes_file, strings_file, presets_file, gpus_file, tour_file, currency_file;
+    const std::string* tour_text = nullptr;        // optional: checked when present (docs/journeys.md)
+    const std::string* currency_text = nullptr;    // optional: checked when present
+    const std::string* calibration_text = nullptr; // optional: checked when present (docs/model.md §4)
+    std::string quotes_file, strings_file, presets_file, gpus_file, tour_file, currency_file, calibration_file;
     for (const auto& [name, text] : files) {
         const std::string base = base_name(name);
         folder = folder_of(name);
@@ -176,6 +227,9 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         } else if (base == "currency.json") {
             currency_text = &text;
             currency_file = name;
+        } else if (base == "calibration.json") {
+            calibration_text = &text;
+            calibration_file = name;
         } else {
             Json ignored;
             content_json::parse(text, name, ignored, errors); // unknown file: at least valid JSON
@@ -215,6 +269,7 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
                 }
             }
         }
+        check_comparison_groups(Reporter{quotes_file, errors}, library);
     }
 
     // Deep check of every claim scenario with the model's own codec (cross-key rules such as experts_active <=
@@ -226,23 +281,27 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         PresetCatalog preset_catalog;
         if (load_gpu_catalog(*gpus_text, gpus_file, catalog, model_errors) &&
             load_presets(*presets_text, presets_file, catalog, preset_catalog, model_errors)) {
+            const Reporter report{quotes_file, errors};
             for (const Quote& quote : library.quotes) {
                 for (std::size_t c = 0; c < quote.claims.size(); ++c) {
                     const QuoteClaim& claim = quote.claims[c];
                     const std::string here = child(child(child("/quotes", quote.position), "claims"), c);
                     const std::pair<bool, const ScenarioRef*> scenarios[] = {{claim.has_scenario, &claim.scenario},
                                                                              {claim.has_compare_to, &claim.compare_to}};
-                    for (const auto& [present, scenario] : scenarios) {
+                    Scenario built[2];
+                    bool built_ok[2] = {false, false};
+                    for (int which = 0; which < 2; ++which) {
+                        const auto& [present, scenario] = scenarios[which];
                         if (!present || !preset_catalog.find(scenario->preset)) continue; // unknown id: reported
                         Json overrides = Json::object();
                         for (const auto& [key, value] : scenario->overrides)
                             overrides[key] = value;
-                        Scenario built;
-                        build_scenario(
-                            preset_catalog, scenario->preset, overrides, catalog, quotes_file,
-                            child(child(here, scenario == &claim.scenario ? "scenario" : "compare_to"), "overrides"),
-                            built, errors);
+                        built_ok[which] =
+                            build_scenario(preset_catalog, scenario->preset, overrides, catalog, quotes_file,
+                                           child(child(here, which == 0 ? "scenario" : "compare_to"), "overrides"),
+                                           built[which], errors);
                     }
+                    if (built_ok[0] && built_ok[1]) check_price_basis(report, claim, built[0], built[1], here);
                 }
             }
         }
@@ -267,6 +326,16 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         CurrencyRate rate;
         load_currency(*currency_text, currency_file, rate, errors);
     }
+    if (calibration_text) {
+        CalibrationTable table;
+        if (load_calibration(*calibration_text, calibration_file, table, errors) && have_gpus) {
+            const Reporter report{calibration_file, errors};
+            for (std::size_t i = 0; i < table.runs.size(); ++i)
+                if (gpus.find(table.runs[i].gpu) == gpus.end())
+                    report.error(child(child("/runs", i), "gpu"),
+                                 "unknown GPU id '" + table.runs[i].gpu + "' (not in " + gpus_file + " /gpus/*/id)");
+        }
+    }
 
     StringTable strings;
     if (have_strings) {
@@ -274,6 +343,15 @@ ContentErrors validate_all(const std::map<std::string, std::string>& files, Cont
         const Reporter report{strings_file, errors};
         for (const std::string& key : required_string_keys())
             if (!strings.has(key)) report.error(child("/strings", key), "missing string (the app needs this key)");
+        // The reason line names each quantity a claim checks in words ("training cost"), never by its key.
+        std::set<std::string> quantities;
+        for (const Quote& quote : library.quotes)
+            for (const QuoteClaim& claim : quote.claims)
+                if (claim.checkable() && !claim.against_published()) quantities.insert(claim.quantity);
+        for (const std::string& quantity : quantities)
+            if (!strings.has("reason.what." + quantity))
+                report.error(child("/strings", "reason.what." + quantity),
+                             "missing string (the reason line of claims checking " + quantity + " needs it)");
     }
 
     if (summary) {

@@ -27,7 +27,8 @@ struct ContentSummary {
 // Files are recognised by their base name (quotes.json, strings.json, presets.json, gpus.json); each of the four
 // is required, and a missing one is reported as "<dir>/presets.json: missing file (...)". tour.json and
 // currency.json (docs/journeys.md) are optional and fully checked when present (tour steps against presets and
-// quotes). Other *.json files are only checked for JSON syntax. Returns every error found (empty = valid); fills `summary` if given.
+// quotes); calibration.json (docs/model.md §4) likewise. Other *.json files are only checked for JSON syntax. Returns
+// every error found (empty = valid); fills `summary` if given.
 ContentErrors validate_all(const std::map<std::string, std::string>& files, ContentSummary* summary = nullptr);
 
 // Ids declared in presets.json (/presets/*/id) or gpus.json (/gpus/*/id), with schema errors for the list itself

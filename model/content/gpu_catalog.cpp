@@ -2,6 +2,8 @@
 #include "model/content/gpu_catalog.h"
 #include "model/content/scenario_json_fields.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -26,6 +28,29 @@ constexpr Limit kScaleOut{"scale_out_gbps", 0.01, 10000};
 constexpr Limit kTdp{"tdp_w", 1, 10000};
 constexpr Limit kUnitPrice{"unit_price_usd", 1, 10e6};
 constexpr Limit kRental{"rental_usd_per_gpu_hour", 0.001, 1000};
+constexpr Limit kMfuBf16{"mfu_bf16", 0.01, 0.9}; // the scenario's own mfu range (model/engine/scenario.cpp)
+constexpr Limit kMfuFp8{"mfu_fp8", 0.01, 0.9};   // or absent (all zero) on chips without FP8
+
+// Every field an entry may have: a typo ("mfu_bf61") must be an error, not a silently missing default.
+const char* const kGpuFields[] = {"id",
+                                  "name",
+                                  "short_name",
+                                  "bf16_dense_tflops",
+                                  "fp8_dense_tflops",
+                                  "has_bf16",
+                                  "memory_gb",
+                                  "memory_tbps",
+                                  "scale_up_gbps",
+                                  "scale_up_domain_gpus",
+                                  "scale_out_gbps",
+                                  "tdp_w",
+                                  "unit_price_usd",
+                                  "rental_usd_per_gpu_hour",
+                                  "mfu_bf16",
+                                  "mfu_fp8",
+                                  "confidence",
+                                  "notes",
+                                  "sources"};
 
 const char* const kFp8BelowBf16 = "is below bf16_dense_tflops; FP8 is never slower";
 } // namespace
@@ -40,8 +65,17 @@ static bool read_gpu(const json_fields::Context& context, const nlohmann::json& 
     auto number = [&](const Limit& limit, double& out) {
         return read_number(context, entry, pointer, limit.key, limit.min, limit.max, out);
     };
-    bool ok = read_string(context, entry, pointer, "id", gpu.id);
+    bool ok = true;
+    for (auto member = entry.begin(); member != entry.end(); ++member)
+        if (std::find_if(std::begin(kGpuFields), std::end(kGpuFields),
+                         [&](const char* field) { return member.key() == field; }) == std::end(kGpuFields)) {
+            context.fail(child(pointer, member.key()), "unknown field (see docs/model.md §1 for the GPU fields)");
+            ok = false;
+        }
+    ok = read_string(context, entry, pointer, "id", gpu.id) && ok;
     ok = read_string(context, entry, pointer, "name", gpu.name) && ok;
+    ok = read_string(context, entry, pointer, "short_name", gpu.short_name, /*required=*/false) && ok;
+    if (gpu.short_name.empty()) gpu.short_name = gpu.id;
     ok = number(kBf16, gpu.bf16_dense_tflops) && ok;
     // FP8 is either absent (null) or a positive dense figure.
     auto fp8 = entry.find(kFp8.key);
@@ -49,6 +83,15 @@ static bool read_gpu(const json_fields::Context& context, const nlohmann::json& 
         gpu.fp8_dense_tflops = 0.0;
     else
         ok = number(kFp8, gpu.fp8_dense_tflops) && ok;
+    // BF16 support: absent means yes; V100 and RTX 2080 Ti say false (their 16-bit figure is FP16).
+    if (auto bf16 = entry.find("has_bf16"); bf16 != entry.end()) {
+        if (bf16->is_boolean()) {
+            gpu.has_bf16 = bf16->get<bool>();
+        } else {
+            context.fail(child(pointer, "has_bf16"), "expected true or false");
+            ok = false;
+        }
+    }
     ok = number(kMemory, gpu.memory_gb) && ok;
     ok = number(kBandwidth, gpu.memory_tbps) && ok;
     ok = number(kScaleUp, gpu.scale_up_gbps) && ok;
@@ -66,6 +109,16 @@ static bool read_gpu(const json_fields::Context& context, const nlohmann::json& 
     ok = number(kTdp, gpu.tdp_w) && ok;
     ok = read_range(context, entry, pointer, kUnitPrice.key, kUnitPrice.min, kUnitPrice.max, gpu.unit_price_usd) && ok;
     ok = read_range(context, entry, pointer, kRental.key, kRental.min, kRental.max, gpu.rental_usd_per_gpu_hour) && ok;
+    ok = read_range(context, entry, pointer, kMfuBf16.key, kMfuBf16.min, kMfuBf16.max, gpu.mfu_bf16) && ok;
+    auto mfu_fp8 = entry.find(kMfuFp8.key);
+    const bool has_mfu_fp8 = mfu_fp8 != entry.end() && !mfu_fp8->is_null();
+    if (has_mfu_fp8) ok = read_range(context, entry, pointer, kMfuFp8.key, kMfuFp8.min, kMfuFp8.max, gpu.mfu_fp8) && ok;
+    if (has_mfu_fp8 != (gpu.fp8_dense_tflops > 0)) {
+        context.fail(child(pointer, kMfuFp8.key), gpu.fp8_dense_tflops > 0
+                                                      ? "missing: a chip with FP8 needs its FP8 efficiency range"
+                                                      : "must be null: the chip has no FP8 (fp8_dense_tflops is null)");
+        ok = false;
+    }
     ok = read_string(context, entry, pointer, "confidence", gpu.confidence) && ok;
     ok = read_string(context, entry, pointer, "notes", gpu.notes, false) && ok;
     ok = read_sources(context, entry, pointer, gpu.sources) && ok;
@@ -105,6 +158,12 @@ std::string check_gpu_spec(const GpuSpec& gpu) {
         if (gpu.fp8_dense_tflops < gpu.bf16_dense_tflops) return std::string(kFp8.key) + " " + kFp8BelowBf16;
     }
     if (std::string problem = range_outside(kUnitPrice, gpu.unit_price_usd); !problem.empty()) return problem;
+    if (std::string problem = range_outside(kMfuBf16, gpu.mfu_bf16); !problem.empty()) return problem;
+    if (gpu.fp8_dense_tflops != 0.0) {
+        if (std::string problem = range_outside(kMfuFp8, gpu.mfu_fp8); !problem.empty()) return problem;
+    } else if (gpu.mfu_fp8.low != 0.0 || gpu.mfu_fp8.central != 0.0 || gpu.mfu_fp8.high != 0.0) {
+        return std::string(kMfuFp8.key) + ": set on a chip without FP8";
+    }
     return range_outside(kRental, gpu.rental_usd_per_gpu_hour);
 }
 

@@ -54,6 +54,10 @@ bool load_presets(const std::string& json_text, const std::string& file_name, co
         Preset preset;
         bool ok = json_fields::read_string(context, entry, pointer, "id", preset.id);
         ok = read_localized(context, entry, pointer, "name", preset.name) && ok;
+        if (entry.contains("short_name"))
+            ok = read_localized(context, entry, pointer, "short_name", preset.short_name) && ok;
+        else
+            preset.short_name = preset.name;
         ok = read_localized(context, entry, pointer, "notes", preset.notes) && ok;
         ok = json_fields::read_sources(context, entry, pointer, preset.sources) && ok;
         auto scenario = entry.find("scenario");

@@ -13,6 +13,7 @@ namespace chips {
 struct Preset {
     std::string id;                 // "deepseek-v3"
     LocalizedText name;             // display name
+    LocalizedText short_name;       // in running text ("GPT-4 (estimate)"); the name when the file gives none
     Scenario scenario;              // Scenario{} (DeepSeek-V3 defaults) with the preset's keys applied
     std::vector<SourceRef> sources; // where the preset's numbers come from, at least one
     LocalizedText notes;            // assumptions and caveats, one short paragraph per language

@@ -119,6 +119,11 @@ bool claim_value_in_output_unit(double value, ZhUnit unit, std::string_view quan
 
 bool claim_values_for_checker(const QuoteClaim& claim, double& low_out, double& high_out) {
     if (!claim.checkable()) return false;
+    if (claim.against_published()) { // compared as written, in the published figure's own unit
+        low_out = claim.value;
+        high_out = claim.value_high;
+        return true;
+    }
     double low = 0.0, high = 0.0;
     if (!claim_value_in_output_unit(claim.value, claim.unit, claim.quantity, claim.has_compare_to, low) ||
         !claim_value_in_output_unit(claim.value_high, claim.unit, claim.quantity, claim.has_compare_to, high))
@@ -245,12 +250,37 @@ std::string format_number(double value) {
     return Json(value).dump();
 }
 
+// "published": {"low", "central", "high", "what": {en, zh-Hans, zh-Hant}} — only with quantity published_figure.
+void read_published(const Reporter& report, const Json& object, const std::string& pointer, bool wanted,
+                    QuoteClaim& claim) {
+    const auto published = object.find("published");
+    const std::string here = child(pointer, "published");
+    if (published == object.end()) {
+        if (wanted) report.error(here, "missing field (quantity published_figure needs the published figure)");
+        return;
+    }
+    if (!wanted) {
+        report.error(here, "only a claim with quantity \"published_figure\" takes a published figure");
+        return;
+    }
+    if (!report.expect_object(*published, here)) return;
+    report.reject_unknown_fields(*published, here, {"low", "central", "high", "what"});
+    Range& range = claim.published;
+    const bool ok = report.read_number(*published, here, "low", range.low, true) &
+                    report.read_number(*published, here, "central", range.central, true) &
+                    report.read_number(*published, here, "high", range.high, true);
+    if (ok && !(range.low > 0 && range.low <= range.central && range.central <= range.high))
+        report.error(here, "expected 0 < low <= central <= high");
+    report.read_localized(*published, here, "what", claim.published_what, /*required=*/true);
+}
+
 void read_claim(const Reporter& report, const Json& object, const std::string& pointer, const std::string& quote_text,
                 QuoteClaim& claim) {
     if (!report.expect_object(object, pointer)) return;
     report.reject_unknown_fields(object, pointer,
                                  {"span", "value", "value_high", "unit", "qualifier", "quantity", "scenario",
-                                  "compare_to", "ratio_mode", "tolerance", "note", "sources"});
+                                  "compare_to", "ratio_mode", "tolerance", "note", "sources", "published",
+                                  "comparison"});
 
     // Span: present in the quote, and parses to exactly the stated value/unit/qualifier.
     const bool has_span = report.read_string(object, pointer, "span", claim.span, /*required=*/true);
@@ -299,9 +329,15 @@ void read_claim(const Reporter& report, const Json& object, const std::string& p
 
     // What the model computes, and under which scenario.
     const bool has_quantity = report.read_string(object, pointer, "quantity", claim.quantity, /*required=*/true);
-    if (has_quantity && claim.checkable() && !output_unit(claim.quantity))
-        report.error(child(pointer, "quantity"), "unknown quantity '" + claim.quantity +
-                                                     "' (an output key from docs/contract.md or not_checkable)");
+    if (has_quantity && claim.checkable() && !claim.against_published() && !output_unit(claim.quantity))
+        report.error(child(pointer, "quantity"),
+                     "unknown quantity '" + claim.quantity +
+                         "' (an output key from docs/contract.md, published_figure or not_checkable)");
+    read_published(report, object, pointer, has_quantity && claim.against_published(), claim);
+    if (report.read_string(object, pointer, "comparison", claim.comparison, /*required=*/false) &&
+        !is_valid_id(claim.comparison))
+        report.error(child(pointer, "comparison"),
+                     "comparison '" + claim.comparison + "' must be lower-case letters, digits, '-' and '.'");
 
     if (const auto scenario = object.find("scenario"); scenario != object.end())
         claim.has_scenario = read_scenario(report, *scenario, child(pointer, "scenario"), claim.scenario) ||
@@ -323,7 +359,18 @@ void read_claim(const Reporter& report, const Json& object, const std::string& p
     }
     const bool has_tolerance = report.read_number(object, pointer, "tolerance", claim.tolerance, false);
 
-    if (has_quantity && claim.checkable() && output_unit(claim.quantity)) {
+    if (has_quantity && claim.against_published()) {
+        if (!has_tolerance)
+            report.error(child(pointer, "tolerance"), "missing field (a checkable claim needs a relative tolerance)");
+        else if (!(claim.tolerance > 0.0 && claim.tolerance <= 2.0))
+            report.error(child(pointer, "tolerance"),
+                         "tolerance " + format_number(claim.tolerance) + " is out of range (0 < tolerance <= 2)");
+        if (object.find("compare_to") != object.end())
+            report.error(child(pointer, "compare_to"), "a published_figure claim takes no compare_to");
+        if (has_ratio_mode) report.error(child(pointer, "ratio_mode"), "a published_figure claim takes no ratio_mode");
+        if (object.find("sources") == object.end())
+            report.error(child(pointer, "sources"), "missing field (a published figure needs its source)");
+    } else if (has_quantity && claim.checkable() && output_unit(claim.quantity)) {
         if (object.find("scenario") == object.end())
             report.error(child(pointer, "scenario"), "missing field (a checkable claim needs a scenario)");
         if (!has_tolerance)

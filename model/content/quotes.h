@@ -61,8 +61,17 @@ struct QuoteClaim {
     double tolerance = 0.0;         // relative tolerance for "consistent" (0.15 = ±15%); 0 if not checkable
     LocalizedText note;             // short neutral note shown with the verdict
     std::vector<SourceRef> sources; // primary sources for facts stated in the note
+    // quantity == "published_figure": the claim is checked against a figure its own source published (e.g.
+    // DeepSeek's computation-to-communication ratio), in the claim's unit, instead of against the model.
+    Range published;              // the published figure as a range (low = central = high for a point)
+    LocalizedText published_what; // what the figure is, for the reason line ("DeepSeek's stated 1:1 ratio ...")
+    // Claims that make the same comparison share an id ("dsv3-cost-vs-gpt4"): they must be checked the same way
+    // and get the same verdict (the validator and tests/test_claim_verdicts.cpp hold them to it).
+    std::string comparison;
 
     bool checkable() const { return quantity != "not_checkable"; }
+    bool against_published() const { return quantity == kPublishedFigure; }
+    static constexpr const char* kPublishedFigure = "published_figure";
 };
 
 // One verbatim excerpt of an article.
@@ -110,8 +119,9 @@ bool claim_value_in_output_unit(double value, ZhUnit unit, std::string_view quan
 
 // The number to hand to the claim checker (claim_check.h chips::Claim::claimed_value): value converted to the
 // output's unit, then in the checker's ratio convention — inverse "1/20" → 20 (N), excess "65% larger" → 1.65,
-// direct unchanged. Uses value (the low end) for ranges; `high_out` gets value_high the same way. False if the
-// claim is not checkable or its unit does not convert.
+// direct unchanged. Uses value (the low end) for ranges; `high_out` gets value_high the same way. A
+// published_figure claim passes through as written (its figure is in the span's own unit). False if the claim is
+// not checkable or its unit does not convert.
 bool claim_values_for_checker(const QuoteClaim& claim, double& low_out, double& high_out);
 
 } // namespace chips

@@ -59,8 +59,69 @@ static ClaimCheck not_checkable(ClaimCheck check, ClaimProblem problem) {
     return check;
 }
 
-static Range ordered(double a, double b, double c) {
-    return Range{std::min(a, c), b, std::max(a, c)};
+Verdict verdict_for(double claimed, const Range& model, double tolerance, bool fraction_of_reference) {
+    // Within a factor (1 + t) either way: symmetric on a ratio scale, so "1/20", "5%" and "20 times" of the same gap
+    // reach the same verdict at every boundary.
+    const double lowest = model.low / (1.0 + tolerance);
+    const double highest = model.high * (1.0 + tolerance);
+    if (claimed > highest) return fraction_of_reference ? Verdict::understated : Verdict::overstated;
+    if (claimed < lowest) return fraction_of_reference ? Verdict::overstated : Verdict::understated;
+    return Verdict::consistent;
+}
+
+static ClaimComparison refused(ClaimComparison comparison, ClaimProblem problem) {
+    comparison.verdict = Verdict::not_checkable;
+    comparison.problem = problem;
+    comparison.claimed_over_model = 0.0;
+    return comparison;
+}
+
+ClaimComparison compare_claim(const OutputInfo& output, double claimed, double tolerance, RatioMode mode,
+                              const Scenario& scenario, const Scenario* compare_to, const GpuCatalog& catalog) {
+    ClaimComparison comparison;
+    if (!std::isfinite(claimed) || claimed < 0 || !(tolerance >= 0) || tolerance > 1)
+        return refused(comparison, ClaimProblem::invalid_claimed_value);
+    auto run = [&](const Scenario& which, EstimateStatus& status) {
+        const GpuSpec* gpu = catalog.find(which.gpu);
+        if (gpu == nullptr) {
+            status = EstimateStatus::invalid_input;
+            return Estimate{};
+        }
+        Estimate result = estimate(which, *gpu);
+        status = result.status;
+        return result;
+    };
+    const Estimate main_estimate = run(scenario, comparison.scenario_status);
+    if (comparison.scenario_status != EstimateStatus::ok) return refused(comparison, ClaimProblem::scenario_invalid);
+    Range model = main_estimate.*(output.field);
+    if (compare_to) {
+        const Estimate reference = run(*compare_to, comparison.compare_status);
+        if (comparison.compare_status != EstimateStatus::ok) return refused(comparison, ClaimProblem::compare_invalid);
+        const Range base = reference.*(output.field);
+        if (base.low <= 0 || base.central <= 0 || base.high <= 0)
+            return refused(comparison, ClaimProblem::zero_model_value);
+        // Two runs are independent estimates (their efficiencies, prices and failure rates are not the same
+        // uncertain quantity), so the ends cross: the ratio is never narrower than either part.
+        model = Range{model.low / base.high, model.central / base.central, model.high / base.low};
+        comparison.fraction_of_reference = mode == RatioMode::direct && claimed < 1.0;
+    }
+    if (mode == RatioMode::inverse) {
+        if (model.low <= 0) return refused(comparison, ClaimProblem::zero_model_value);
+        model = Range{1.0 / model.high, 1.0 / model.central, 1.0 / model.low};
+    }
+    comparison.model = model;
+    comparison.claimed_over_model = model.central > 0 ? claimed / model.central : 0.0;
+    comparison.verdict = verdict_for(claimed, model, tolerance, comparison.fraction_of_reference);
+    return comparison;
+}
+
+ClaimComparison combine_range_ends(const ClaimComparison& low_end, const ClaimComparison& high_end) {
+    ClaimComparison combined = low_end;
+    if (low_end.problem != ClaimProblem::none || high_end.problem != ClaimProblem::none) return combined;
+    if (high_end.verdict == Verdict::consistent ||
+        (high_end.verdict != low_end.verdict && low_end.verdict != Verdict::consistent))
+        combined.verdict = Verdict::consistent;
+    return combined;
 }
 
 ClaimCheck check_claim(const Claim& claim, const GpuCatalog& catalog) {
@@ -77,48 +138,16 @@ ClaimCheck check_claim(const Claim& claim, const GpuCatalog& catalog) {
     check.unit = check.is_ratio ? "ratio" : output->unit;
     if (!check.is_ratio && claim.ratio_mode == RatioMode::direct && !claim.unit.empty() && claim.unit != output->unit)
         return not_checkable(check, ClaimProblem::unit_mismatch);
-    if (!std::isfinite(claim.claimed_value) || claim.claimed_value < 0 || !(claim.tolerance >= 0) ||
-        claim.tolerance > 1)
-        return not_checkable(check, ClaimProblem::invalid_claimed_value);
-
-    auto run = [&](const Scenario& scenario, EstimateStatus& status) {
-        const GpuSpec* gpu = catalog.find(scenario.gpu);
-        if (gpu == nullptr) {
-            status = EstimateStatus::invalid_input;
-            return Estimate{};
-        }
-        Estimate result = estimate(scenario, *gpu);
-        status = result.status;
-        return result;
-    };
-    const Estimate main_estimate = run(claim.scenario, check.scenario_status);
-    if (check.scenario_status != EstimateStatus::ok) return not_checkable(check, ClaimProblem::scenario_invalid);
-    Range model = main_estimate.*(output->field);
-
-    if (claim.compare_to) {
-        const Estimate reference = run(*claim.compare_to, check.compare_status);
-        if (check.compare_status != EstimateStatus::ok) return not_checkable(check, ClaimProblem::compare_invalid);
-        const Range base = reference.*(output->field);
-        if (base.low <= 0 || base.central <= 0 || base.high <= 0)
-            return not_checkable(check, ClaimProblem::zero_model_value);
-        // The same uncertain assumption (an MFU, a price convention) moves both scenarios the same way, so the
-        // ends are divided pairwise rather than crossed (crossing would double-count the shared uncertainty).
-        model = ordered(model.low / base.low, model.central / base.central, model.high / base.high);
-    }
-    if (claim.ratio_mode == RatioMode::inverse) {
-        if (model.low <= 0) return not_checkable(check, ClaimProblem::zero_model_value);
-        model = Range{1.0 / model.high, 1.0 / model.central, 1.0 / model.low};
-    }
-    check.model = model;
-    check.claimed_over_model = model.central > 0 ? claim.claimed_value / model.central : 0.0;
-    const double lowest = model.low * (1.0 - claim.tolerance);
-    const double highest = model.high * (1.0 + claim.tolerance);
-    if (claim.claimed_value > highest)
-        check.verdict = Verdict::overstated;
-    else if (claim.claimed_value < lowest)
-        check.verdict = Verdict::understated;
-    else
-        check.verdict = Verdict::consistent;
+    const ClaimComparison comparison =
+        compare_claim(*output, claim.claimed_value, claim.tolerance, claim.ratio_mode, claim.scenario,
+                      claim.compare_to ? &*claim.compare_to : nullptr, catalog);
+    check.scenario_status = comparison.scenario_status;
+    check.compare_status = comparison.compare_status;
+    if (comparison.problem != ClaimProblem::none) return not_checkable(check, comparison.problem);
+    check.verdict = comparison.verdict;
+    check.model = comparison.model;
+    check.claimed_over_model = comparison.claimed_over_model;
+    check.fraction_of_reference = comparison.fraction_of_reference;
     return check;
 }
 

@@ -4,7 +4,12 @@
 // the article implies. With `compare_to` the claimed value is a ratio output(scenario) / output(compare_to)
 // ("15 times"); with RatioMode::inverse the article's N means 1/N ("cut compute to 1/10"), so N is compared with
 // 1 / (model value or ratio). The verdict is structured; format_claim_reasoning() renders one English sentence
-// and the UI localizes from the fields.
+// for logs, and model/content/claim_reason.h the plain sentence readers see, in their language.
+//
+// Ratios of two runs combine their ranges as independent estimates: low = low / high, high = high / low (never
+// narrower than either part; the central stays inside). Overstated and understated always speak of the size of
+// the gap the article asserts: "V3 cost 5% of GPT-4" and "1/20 of GPT-4" both assert a 20-fold gap, and both are
+// overstated when the model's gap is smaller (docs/content.md "Verdicts").
 #pragma once
 #include "model/engine/estimate.h"
 #include "model/core/types.h"
@@ -43,12 +48,40 @@ enum class ClaimProblem {
     zero_model_value,       // a ratio or inverse needs a non-zero model value
 };
 
+// The comparison itself, without any text: what check_claim computes and what a live re-check under the reader's
+// assumptions calls on every change (no allocation).
+struct ClaimComparison {
+    Verdict verdict = Verdict::not_checkable;
+    ClaimProblem problem = ClaimProblem::none;           // why not_checkable, none otherwise
+    Range model;                                         // the model's value in the claim's terms, low <= high
+    double claimed_over_model = 0.0;                     // claimed / model.central (0 when not checkable)
+    bool fraction_of_reference = false;                  // a ratio written below 1 ("5% of"): the gap is 1/x
+    EstimateStatus scenario_status = EstimateStatus::ok; // estimate status of the claim's scenario
+    EstimateStatus compare_status = EstimateStatus::ok;  // estimate status of compare_to (ok when absent)
+};
+
+// The verdict of `claimed` against `model` with relative `tolerance`: consistent inside [low/(1+t), high·(1+t)],
+// else overstated above and understated below; `fraction_of_reference` swaps the two (a smaller fraction is a
+// larger gap).
+Verdict verdict_for(double claimed, const Range& model, double tolerance, bool fraction_of_reference);
+
+// `claimed` (in the output's unit; a ratio with compare_to; N for "1/N" with RatioMode::inverse) against
+// output(scenario) [/ output(compare_to)]. `compare_to` may be null. Never throws, never allocates.
+ClaimComparison compare_claim(const OutputInfo& output, double claimed, double tolerance, RatioMode mode,
+                              const Scenario& scenario, const Scenario* compare_to, const GpuCatalog& catalog);
+
+// A range claim ("100億到1000億"): consistent when either end is, or when the ends fall on opposite sides of the
+// model's range; otherwise the side both ends are on. `low_end` and `high_end` are the two ends' comparisons.
+ClaimComparison combine_range_ends(const ClaimComparison& low_end, const ClaimComparison& high_end);
+
 struct ClaimCheck {
     Verdict verdict = Verdict::not_checkable;
     ClaimProblem problem = ClaimProblem::none;           // why not_checkable, none otherwise
     std::string quantity;                                // the claim's output key
     const char* unit = "";                               // output unit, or "ratio" for ratio claims
     bool is_ratio = false;                               // compared against output(scenario) / output(compare_to)
+    bool against_published = false;                      // compared with a published figure, not the model
+    bool fraction_of_reference = false;                  // ratio written below 1: overstated = gap too large
     RatioMode ratio_mode = RatioMode::direct;            // inverse: model range below is 1 / (value or ratio)
     Range model;                                         // the model's value in the claim's terms, low <= high
     double claimed = 0.0;                                // the claimed value as stated

@@ -47,10 +47,13 @@ static const ScenarioKeyInfo key_table[] = {
     {"seq_len", "tokens", KeyKind::whole, 1, 1e7, &Scenario::seq_len, "training context length"},
     {"tokens", "tokens", KeyKind::number, 1e6, 1e16, &Scenario::tokens, "training tokens"},
     {"precision", "bf16|fp8", KeyKind::precision, 0, 0, nullptr, "training GEMM precision"},
-    {"mfu", "fraction", KeyKind::number, 0.01, 0.9, &Scenario::mfu,
-     "central model-FLOPs utilization of the dense peak of `precision` (6·N·D basis); rescales mfu_low/high"},
+    {"mfu", "fraction", KeyKind::number, 0, 0.9, &Scenario::mfu,
+     "steady-state model-FLOPs utilization of the dense peak of `precision` (6·N·D basis); 0 = the GPU catalog's "
+     "default for this chip; rescales mfu_low/high"},
     {"mfu_low", "fraction", KeyKind::number, 0.01, 0.9, &Scenario::mfu_low, "pessimistic MFU, at most mfu"},
     {"mfu_high", "fraction", KeyKind::number, 0.01, 0.9, &Scenario::mfu_high, "optimistic MFU, at least mfu"},
+    {"global_batch_tokens", "tokens", KeyKind::number, 1e3, 1e10, &Scenario::global_batch_tokens,
+     "tokens per optimizer step; limits how many GPUs can share the work (one sequence per replica at least)"},
     {"usd_per_gpu_hour", "USD/GPU-hour", KeyKind::number, 0, 1000, &Scenario::usd_per_gpu_hour,
      "rental price (0 = the GPU catalog's range); sets the low and high price too"},
     {"usd_per_gpu_hour_low", "USD/GPU-hour", KeyKind::number, 0, 1000, &Scenario::usd_per_gpu_hour_low,
@@ -72,8 +75,10 @@ static const ScenarioKeyInfo key_table[] = {
     {"kg_co2_per_kwh", "kg CO2e/kWh", KeyKind::number, 0, 2, &Scenario::kg_co2_per_kwh, "grid carbon intensity"},
     {"gpu_mtbf_hours", "hours", KeyKind::number, 100, 1e9, &Scenario::gpu_mtbf_hours,
      "mean time between job-interrupting failures per GPU, including its share of host and network"},
-    {"checkpoint_minutes", "minutes", KeyKind::number, 0.1, 10080, &Scenario::checkpoint_minutes,
-     "checkpoint interval"},
+    {"checkpoint_minutes", "minutes", KeyKind::number, 0, 10080, &Scenario::checkpoint_minutes,
+     "checkpoint interval; 0 = the Young/Daly optimum for the failure rate"},
+    {"checkpoint_write_minutes", "minutes", KeyKind::number, 0.001, 1440, &Scenario::checkpoint_write_minutes,
+     "training time one checkpoint write blocks"},
     {"restart_minutes", "minutes", KeyKind::number, 0, 10080, &Scenario::restart_minutes,
      "time to detect a failure, restart and reload"},
     {"inference_batch", "sequences", KeyKind::whole, 1, 1e6, &Scenario::inference_batch,
@@ -82,6 +87,8 @@ static const ScenarioKeyInfo key_table[] = {
      "average KV-cache length per sequence while decoding"},
     {"kv_bytes_per_token", "bytes", KeyKind::number, 0, 1e8, &Scenario::kv_bytes_per_token,
      "KV cache per context token (V3 MLA: 70,272)"},
+    {"decode_attention_dim", "dims", KeyKind::number, 0, 1e6, &Scenario::decode_attention_dim,
+     "heads x (score dim + value dim) / 2 as decoding computes attention (V3 MLA, absorbed: 128 x (576 + 512) / 2)"},
 };
 
 const ScenarioKeyInfo* scenario_keys(size_t& count) {
@@ -198,10 +205,14 @@ std::optional<ContentError> apply_scenario_number(Scenario& scenario, const Scen
 
     const double previous = scenario.*info.field;
     scenario.*info.field = value;
-    if (info.field == &Scenario::mfu && previous > 0) {
+    if (info.field == &Scenario::mfu && previous > 0 && value > 0) {
         const double factor = value / previous;
         scenario.mfu_low = std::fmin(std::fmax(scenario.mfu_low * factor, 0.01), value);
         scenario.mfu_high = std::fmax(std::fmin(scenario.mfu_high * factor, 0.9), value);
+    } else if (info.field == &Scenario::mfu && value > 0) {
+        // From the catalog default to a stated figure: a point, like a stated price.
+        scenario.mfu_low = value;
+        scenario.mfu_high = value;
     } else if (info.field == &Scenario::usd_per_gpu_hour) {
         scenario.usd_per_gpu_hour_low = value;
         scenario.usd_per_gpu_hour_high = value;
@@ -223,11 +234,12 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
     }
     switch (info->kind) {
     case KeyKind::gpu_id:
-        if (catalog.find(value_text) == nullptr)
-            return key_error(source, key,
-                             "unknown GPU " + quote_for_message(value_text) + "; allowed: " + catalog.id_list());
-        scenario.gpu = value_text;
-        return std::nullopt;
+        if (const GpuSpec* gpu = catalog.find(value_text)) {
+            set_scenario_gpu(scenario, *gpu, /*keep_price=*/false);
+            return std::nullopt;
+        }
+        return key_error(source, key,
+                         "unknown GPU " + quote_for_message(value_text) + "; allowed: " + catalog.id_list());
     case KeyKind::precision:
         if (value_text == "bf16")
             scenario.precision = Precision::bf16;
@@ -246,6 +258,22 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
     }
     }
     return key_error(source, key, "unhandled key kind");
+}
+
+GpuChange set_scenario_gpu(Scenario& scenario, const GpuSpec& gpu, bool keep_price) {
+    GpuChange change;
+    if (scenario.gpu != gpu.id && !keep_price && scenario.usd_per_gpu_hour > 0) {
+        scenario.usd_per_gpu_hour = 0.0;
+        scenario.usd_per_gpu_hour_low = 0.0;
+        scenario.usd_per_gpu_hour_high = 0.0;
+        change.price_reset = true;
+    }
+    if (scenario.precision == Precision::fp8 && !gpu.has_fp8()) {
+        scenario.precision = Precision::bf16;
+        change.precision_to_bf16 = true;
+    }
+    scenario.gpu = gpu.id;
+    return change;
 }
 
 std::string scenario_value_text(const Scenario& scenario, const ScenarioKeyInfo& info) {
@@ -269,7 +297,7 @@ std::optional<ContentError> validate_scenario(const Scenario& scenario, const Gp
         return key_error(source, "experts_active",
                          number_text(scenario.experts_active) + " is out of range; allowed 1 to experts_total (" +
                              number_text(scenario.experts_total) + ")");
-    if (!(scenario.mfu_low <= scenario.mfu && scenario.mfu <= scenario.mfu_high))
+    if (scenario.mfu > 0 && !(scenario.mfu_low <= scenario.mfu && scenario.mfu <= scenario.mfu_high))
         return key_error(source, "mfu",
                          "expected mfu_low <= mfu <= mfu_high, got " + number_text(scenario.mfu_low) + ", " +
                              number_text(scenario.mfu) + ", " + number_text(scenario.mfu_high));
@@ -294,11 +322,5 @@ std::optional<ContentError> validate_scenario(const Scenario& scenario, const Gp
     return std::nullopt;
 }
 
-bool fall_back_to_bf16(Scenario& scenario, const GpuCatalog& catalog) {
-    const GpuSpec* gpu = catalog.find(scenario.gpu);
-    if (!gpu || gpu->has_fp8() || scenario.precision != Precision::fp8) return false;
-    scenario.precision = Precision::bf16;
-    return true;
-}
 
 } // namespace chips

@@ -46,12 +46,16 @@ struct Scenario {
     // Training
     double tokens = 14.8e12;              // training tokens
     Precision precision = Precision::fp8; // bf16 or fp8 (fp8 only on GPUs with FP8 tensor cores)
-    double mfu = 0.170;                   // fraction of the dense peak *of `precision`*, 6·N·D basis
-    double mfu_low = 0.150;               // pessimistic end of mfu, 0.01..mfu
-    double mfu_high = 0.190;              // optimistic end of mfu, mfu..0.9
-    double usd_per_gpu_hour = 2.0;        // rental price; 0 = use the GPU catalog's rental range
-    double usd_per_gpu_hour_low = 2.0;    // low end of the rental price (ignored when the price is 0)
-    double usd_per_gpu_hour_high = 2.0;   // high end of the rental price (ignored when the price is 0)
+    // Efficiency: steady-state model-FLOPs utilization while the job makes progress (6·N·D basis, fraction of the
+    // dense peak *of `precision`*). 0 = the GPU catalog's default range for this chip and precision, set from
+    // published runs other than the one being checked (docs/model.md §4). Failures are not in it (goodput is).
+    double mfu = 0.0;                      // central, or 0 for the catalog default
+    double mfu_low = 0.10;                 // pessimistic end of mfu, 0.01..mfu (ignored while mfu is 0)
+    double mfu_high = 0.30;                // optimistic end of mfu, mfu..0.9 (ignored while mfu is 0)
+    double global_batch_tokens = 62914560; // tokens per optimizer step (V3: 15,360 sequences x 4,096, §4.2)
+    double usd_per_gpu_hour = 2.0;         // rental price; 0 = use the GPU catalog's rental range
+    double usd_per_gpu_hour_low = 2.0;     // low end of the rental price (ignored when the price is 0)
+    double usd_per_gpu_hour_high = 2.0;    // high end of the rental price (ignored when the price is 0)
 
     // Interconnect (MoE expert-parallel all-to-all)
     double overlap = 1.0;          // fraction of all-to-all hidden behind compute, 0..1 (DualPipe ~1)
@@ -65,15 +69,17 @@ struct Scenario {
     double usd_per_kwh = 0.08;     // electricity price, USD/kWh
     double kg_co2_per_kwh = 0.582; // grid carbon intensity, kg CO2e/kWh (China 2023: 0.582)
 
-    // Reliability
-    double gpu_mtbf_hours = 50000;  // mean time between job-killing failures per GPU (incl. host share)
-    double checkpoint_minutes = 20; // checkpoint interval, minutes
-    double restart_minutes = 10;    // detect + restart + reload after a failure, minutes
+    // Reliability (docs/model.md §6: exponential failures, Young/Daly checkpoint interval)
+    double gpu_mtbf_hours = 50000;         // mean time between job-killing failures per GPU (incl. host share)
+    double checkpoint_minutes = 0;         // checkpoint interval, minutes; 0 = the Young/Daly optimum
+    double checkpoint_write_minutes = 0.1; // training time one checkpoint write blocks, minutes
+    double restart_minutes = 13;           // detect + restart + reload after a failure, minutes
 
-    // Inference
-    double inference_batch = 256;      // sequences decoded together by one model replica
-    double inference_context = 4096;   // average context (KV length) per sequence while decoding, tokens
-    double kv_bytes_per_token = 70272; // KV cache per context token, bytes (V3 MLA: 61 x 576 x 2)
+    // Inference (decode). Defaults: DeepSeek's production figures (open-infra-index day 6, docs/model.md §9)
+    double inference_batch = 1500;       // sequences decoded together by one model replica
+    double inference_context = 4989;     // average context (KV length) per sequence while decoding, tokens
+    double kv_bytes_per_token = 70272;   // KV cache per context token, bytes (V3 MLA: 61 x 576 x 2)
+    double decode_attention_dim = 69632; // heads x (score dim + value dim) / 2 as decoding computes attention
 };
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -110,8 +116,11 @@ const ScenarioKeyInfo* find_scenario_key(const std::string& key); // nullptr whe
 // key, a malformed or out-of-range value; the scenario is unchanged then. `source` is "--set", "url", "setState"...
 //
 // Two keys carry a range companion: setting `mfu` rescales mfu_low/mfu_high by the same factor (the relative
-// uncertainty is kept, clamped to the allowed range); setting `usd_per_gpu_hour` sets its low and high to the same
-// value (a stated price is a point assumption). Set the _low/_high keys afterwards to override.
+// uncertainty is kept, clamped to the allowed range) and, coming from 0 (the catalog default), makes it a point;
+// setting `usd_per_gpu_hour` sets its low and high to the same value (a stated price is a point assumption). Set the
+// _low/_high keys afterwards to override. Setting `gpu` to another chip goes through set_scenario_gpu (below) with
+// keep_price = false: the rental price then follows the new chip's catalog price, and fp8 falls back to bf16 on a
+// chip without FP8.
 std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::string& key,
                                                  const std::string& value_text, const std::string& source,
                                                  const GpuCatalog& catalog);
@@ -120,17 +129,27 @@ std::optional<ContentError> apply_scenario_value(Scenario& scenario, const std::
 std::optional<ContentError> apply_scenario_number(Scenario& scenario, const ScenarioKeyInfo& key_info, double value,
                                                   const std::string& source);
 
+// Moves the scenario to another GPU, with the two rules a chip change implies:
+// - A price per GPU-hour belongs to the chip it was stated for: unless `keep_price` (the reader set the price
+//   themselves), a different chip resets usd_per_gpu_hour (and its range) to 0, the new chip's catalog rental range.
+//   The session calls this with keep_price = true once the reader has set a price; the CLI applies --set gpu
+//   before the other --set keys, so a price given on the command line is kept.
+// - FP8 needs FP8 tensor cores: on a chip without them the precision falls back to bf16 (its 16-bit rate; FP16
+//   where the chip has no BF16 either, which estimate() flags).
+struct GpuChange {
+    bool price_reset = false;       // the price now follows the new chip's catalog range
+    bool precision_to_bf16 = false; // fp8 fell back to bf16
+};
+GpuChange set_scenario_gpu(Scenario& scenario, const GpuSpec& gpu, bool keep_price);
+
 // The value of one key as text that apply_scenario_value reads back unchanged ("2048", "bf16", "1.48e+13").
 std::string scenario_value_text(const Scenario& scenario, const ScenarioKeyInfo& key_info);
 
-// Cross-key checks that single keys cannot make: experts_active <= experts_total, mfu_low <= mfu <= mfu_high,
-// price low <= price <= high, embedding_params <= non_expert_params, at least 1e6 active parameters, a known GPU,
-// and no fp8 on a GPU without FP8. Call after all values are applied.
+// Cross-key checks that single keys cannot make: experts_active <= experts_total, mfu_low <= mfu <= mfu_high (unless
+// mfu is 0), price low <= price <= high, embedding_params <= non_expert_params, at least 1e6 active parameters, a known
+// GPU, and no fp8 on a GPU without FP8. Call after all values are applied.
 std::optional<ContentError> validate_scenario(const Scenario& scenario, const GpuCatalog& catalog,
                                               const std::string& source);
 
-// FP8 on a GPU without FP8 tensor cores becomes BF16 (the GPU's dense BF16 rate then applies). Returns true when it
-// changed the scenario. The one place for this fallback: the UI's GPU switch, links and setState all call it.
-bool fall_back_to_bf16(Scenario& scenario, const GpuCatalog& catalog);
 
 } // namespace chips

@@ -6,6 +6,16 @@
 
 namespace chips {
 
+EstimateNotes estimate_notes(const Scenario& scenario, const Estimate& result) {
+    EstimateNotes notes;
+    notes.precision_rate_used = scenario.precision == Precision::fp8 ? "fp8"
+                                : result.fp16_instead_of_bf16        ? "fp16"
+                                                                     : "bf16";
+    notes.mfu_source = result.mfu_from_catalog ? "catalog" : "scenario";
+    notes.price_source = scenario.usd_per_gpu_hour > 0 ? "scenario" : "catalog";
+    return notes;
+}
+
 nlohmann::json estimate_to_json(const std::string& preset_id, const Scenario& scenario, const GpuSpec& gpu,
                                 const Estimate& result) {
     nlohmann::json out;
@@ -15,6 +25,7 @@ nlohmann::json estimate_to_json(const std::string& preset_id, const Scenario& sc
                   {"name", gpu.name},
                   {"bf16_dense_tflops", gpu.bf16_dense_tflops},
                   {"fp8_dense_tflops", gpu.has_fp8() ? nlohmann::json(gpu.fp8_dense_tflops) : nlohmann::json()},
+                  {"has_bf16", gpu.has_bf16},
                   {"memory_gb", gpu.memory_gb},
                   {"confidence", gpu.confidence}};
     nlohmann::json inputs = nlohmann::json::object();
@@ -33,6 +44,12 @@ nlohmann::json estimate_to_json(const std::string& preset_id, const Scenario& sc
             {"low", range.low}, {"central", range.central}, {"high", range.high}, {"unit", infos[index].unit}};
     }
     out["outputs"] = outputs;
+    const EstimateNotes notes = estimate_notes(scenario, result);
+    out["notes"] = {{"precision_rate_used", notes.precision_rate_used},
+                    {"fp16_instead_of_bf16", result.fp16_instead_of_bf16},
+                    {"mfu_source", notes.mfu_source},
+                    {"price_source", notes.price_source},
+                    {"scaling_limited_by", scaling_limit_name(result.scaling_limited_by)}};
     return out;
 }
 

@@ -373,6 +373,7 @@ const std::vector<std::string>& assumption_keys() {
         "kg_co2_per_kwh",
         "gpu_mtbf_hours",
         "checkpoint_minutes",
+        "checkpoint_write_minutes",
         "restart_minutes",
         "inference_batch",
         "inference_context",

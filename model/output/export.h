@@ -113,9 +113,9 @@ ScenarioOverrides assumptions_from(const Scenario& scenario, const Scenario& bas
 
 // Keys that are assumptions about efficiency and prices and so carry over to every claim: mfu (and its range),
 // usd_per_gpu_hour (and its range), overlap, pue, usd_per_kwh, kg_co2_per_kwh, gpu_mtbf_hours,
-// checkpoint_minutes, restart_minutes, inference_batch, inference_context. Cluster keys (gpu, chips) and model
-// keys (experts, parameters, tokens, precision, parallelism) describe one run and would turn a claim about
-// another model into nonsense (8 active experts on dense Llama), so they are never carried over.
+// checkpoint_minutes, checkpoint_write_minutes, restart_minutes, inference_batch, inference_context. Cluster keys (gpu,
+// chips) and model keys (experts, parameters, tokens, precision, parallelism) describe one run and would turn a claim
+// about another model into nonsense (8 active experts on dense Llama), so they are never carried over.
 const std::vector<std::string>& assumption_keys();
 
 } // namespace chips
