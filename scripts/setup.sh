@@ -120,15 +120,21 @@ emcc_version=$(emcc -dumpversion 2>/dev/null) || true
 sdl_wasm="$cache_root/sdl2-wasm-$sdl_version-emcc$emcc_version"
 if [ ! -f "$sdl_wasm/install/lib/libSDL2.a" ]; then
   log "building SDL2 $sdl_version for WebAssembly (once, about 3 minutes)"
-  rm -rf "$sdl_wasm" && mkdir -p "$sdl_wasm/build"
-  (
-    cd "$sdl_wasm/build"
-    # Only the subsystems the app uses (video, events): audio, joystick, haptic etc. are off to halve build time.
-    emcmake cmake "$sdl_dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$sdl_wasm/install" \
-      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF \
-      -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF >build.log 2>&1 \
-      && emmake make -j"$(nproc)" >>build.log 2>&1 && make install >>build.log 2>&1
-  ) || { tail -n 20 "$sdl_wasm/build/build.log" >&2; die "SDL2 $sdl_version WebAssembly build failed (log above)"; }
+  # Twice at most: on a machine where emscripten has just been installed, the first configure of SDL2 was seen to
+  # fail once and succeed on the next run with nothing changed.
+  for sdl_attempt in 1 2; do
+    rm -rf "$sdl_wasm" && mkdir -p "$sdl_wasm/build"
+    (
+      cd "$sdl_wasm/build"
+      # Only the subsystems the app uses (video, events): audio, joystick, haptic etc. are off to halve build time.
+      emcmake cmake "$sdl_dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$sdl_wasm/install" \
+        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF \
+        -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF >build.log 2>&1 \
+        && emmake make -j"$(nproc)" >>build.log 2>&1 && make install >>build.log 2>&1
+    ) && break
+    [ "$sdl_attempt" = 2 ] && { tail -n 20 "$sdl_wasm/build/build.log" >&2; die "SDL2 $sdl_version WebAssembly build failed (log above)"; }
+    log "SDL2 build failed; trying once more"
+  done
 fi
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -162,8 +162,10 @@ test('every download is a real file with the page version, the date, the sources
     assert.ok(json.page.url.startsWith(served.url), `scenario JSON url: ${json.page.url}`);
     assert.ok(json.sources.length > 0 && json.sources.every((s) => s.title), 'scenario JSON: sources');
     assert.equal(json.outputs.rental_cost_usd.central, results.outputs.rental_cost_usd.central, 'JSON cost ≠ getResults()');
-    assert.ok(json.outputs.rental_cost_usd.central > 5.5e6 && json.outputs.rental_cost_usd.central < 5.7e6,
-      `DeepSeek-V3 rental cost ${json.outputs.rental_cost_usd.central}`);
+    // The model's range for V3's job (catalog efficiency, $2/GPU-hour) holds DeepSeek's reported $5.576M.
+    const cost = json.outputs.rental_cost_usd;
+    assert.ok(cost.low < 5.576e6 && 5.576e6 < cost.high && cost.central > 4e6 && cost.central < 6e6,
+      `DeepSeek-V3 rental cost ${JSON.stringify(cost)}`);
 
     // CSVs: UTF-8 BOM (Excel), CRLF, header, version + date + sources in every row.
     const headers = {
