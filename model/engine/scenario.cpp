@@ -203,6 +203,10 @@ std::optional<ContentError> apply_scenario_number(Scenario& scenario, const Scen
                          (std::isfinite(value) ? number_text(value) : std::string("non-finite value")) +
                              " is out of range; " + allowed_text(info));
 
+    // mfu 0 means "the chip's catalog default"; a stated figure must be one its range companions can hold.
+    if (info.field == &Scenario::mfu && value > 0 && value < 0.01)
+        return key_error(source, info.key, number_text(value) + " is out of range; allowed 0 (the chip's default) or 0.01 to 0.9");
+
     const double previous = scenario.*info.field;
     scenario.*info.field = value;
     if (info.field == &Scenario::mfu && previous > 0 && value > 0) {
