@@ -1,6 +1,7 @@
 // session/permalink.cpp — see permalink.h.
 #include "session/permalink.h"
 
+#include "model/text/safe_text.h"
 #include "session/bridge_reply.h"
 
 #include <algorithm>
@@ -59,33 +60,6 @@ std::string url_decode(const std::string& text) {
             i += 2;
         } else {
             out += text[i];
-        }
-    }
-    return out;
-}
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
         }
     }
     return out;

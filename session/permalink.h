@@ -34,7 +34,6 @@ std::string apply_url_query(Session& session, const std::string& query);
 // title naming the claim. Every value is percent-encoded in the URL and HTML-escaped in attributes, so no quote id or
 // string can break out of it.
 std::string embed_snippet(const Session& session, const std::string& page_url);
-std::string html_escape(const std::string& text); // & < > " ' as entities
 
 // Percent-encoding as permalinks need it (RFC 3986 unreserved characters kept) and its inverse ('+' is a space).
 std::string url_encode(const std::string& text);

@@ -29,6 +29,7 @@
 // - [SECTION] Cards (JSON)
 // - [SECTION] main
 #include "model/content/content_bundle.h"
+#include "model/text/safe_text.h"
 #include "native/file_io.h"
 #include "model/content/quote_check.h"
 #include "model/text/formatter.h"
@@ -86,34 +87,6 @@ std::string fill_in(std::string pattern, const std::string& name, const std::str
     return pattern;
 }
 
-// Text and attribute values: the content is ours, but it quotes other people's articles verbatim; never trust it
-// to be markup.
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 // Links in the output only for web addresses: a content typo must not become a javascript: link.
 bool is_web_url(const std::string& url) {
@@ -197,12 +170,12 @@ void write_sources(std::ostream& out, const Reader& reader, const std::vector<So
         if (!source.locator.empty()) label += ", " + source.locator;
         const std::string lang = is_ascii(label) ? " lang=\"en\"" : "";
         if (is_web_url(source.url))
-            list += "<a href=\"" + escape(source.url) + "\" rel=\"noopener\"" + lang + "><cite>" + escape(label) +
+            list += "<a href=\"" + html_escape(source.url) + "\" rel=\"noopener\"" + lang + "><cite>" + html_escape(label) +
                     "</cite></a>";
         else
-            list += "<cite" + lang + ">" + escape(label) + "</cite>";
+            list += "<cite" + lang + ">" + html_escape(label) + "</cite>";
     }
-    out << " <span class=\"claim-sources\">" << fill_in(escape(reader.tr("fallback.sources")), "list", list)
+    out << " <span class=\"claim-sources\">" << fill_in(html_escape(reader.tr("fallback.sources")), "list", list)
         << "</span>";
 }
 
@@ -211,45 +184,45 @@ void write_sources(std::ostream& out, const Reader& reader, const std::vector<So
 void write_quote(std::ostream& out, const Reader& reader, const Quote& quote, std::size_t& claim_count,
                  bool link_to_claim_page) {
     const Article& article = reader.content.quotes.article_of(quote);
-    out << "<article class=\"fallback-quote\" id=\"quote-" << escape(quote.id) << "\" data-quote-id=\""
-        << escape(quote.id) << "\" data-script=\"" << escape(quote.script) << "\" data-topic=\"" << escape(quote.topic)
+    out << "<article class=\"fallback-quote\" id=\"quote-" << html_escape(quote.id) << "\" data-quote-id=\""
+        << html_escape(quote.id) << "\" data-script=\"" << html_escape(quote.script) << "\" data-topic=\"" << html_escape(quote.topic)
         << "\">\n";
-    out << "  <blockquote lang=\"" << escape(quote.script) << "\">" << escape(quote.text) << "</blockquote>\n";
+    out << "  <blockquote lang=\"" << html_escape(quote.script) << "\">" << html_escape(quote.text) << "</blockquote>\n";
     // Our English translation helps English readers only; a Chinese reader has the original right above.
-    if (reader.lang == Lang::en) out << "  <p class=\"translation\">" << escape(quote.translation_en) << "</p>\n";
-    out << "  <p class=\"source\">" << escape(article_line(reader, article)) << "</p>\n";
+    if (reader.lang == Lang::en) out << "  <p class=\"translation\">" << html_escape(quote.translation_en) << "</p>\n";
+    out << "  <p class=\"source\">" << html_escape(article_line(reader, article)) << "</p>\n";
     if (!quote.claims.empty()) {
         out << "  <ul class=\"claims\">\n";
         for (const QuoteClaim& claim : quote.claims) {
             const ClaimText text = claim_text(reader, claim);
             ++claim_count;
-            out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\"" << escape(quote.script)
-                << "\">" << escape(claim.span) << "</q>" << (reader.lang == Lang::en ? ": " : "：")
-                << "<span class=\"verdict verdict-" << verdict_name(text.verdict) << "\">" << escape(text.verdict_label)
+            out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\"" << html_escape(quote.script)
+                << "\">" << html_escape(claim.span) << "</q>" << (reader.lang == Lang::en ? ": " : "：")
+                << "<span class=\"verdict verdict-" << verdict_name(text.verdict) << "\">" << html_escape(text.verdict_label)
                 << "</span>" << (reader.lang == Lang::en ? ". " : "。");
-            if (!text.model_line.empty()) out << "<span class=\"model-line\">" << escape(text.model_line) << "</span> ";
-            out << "<span class=\"claim-note\">" << escape(text.reason) << "</span>";
+            if (!text.model_line.empty()) out << "<span class=\"model-line\">" << html_escape(text.model_line) << "</span> ";
+            out << "<span class=\"claim-note\">" << html_escape(text.reason) << "</span>";
             write_sources(out, reader, claim.sources);
             out << "</li>\n";
         }
         out << "  </ul>\n";
     }
     if (link_to_claim_page)
-        out << "  <p class=\"share-link\"><a href=\"claims/" << escape(quote.id) << ".html\">"
-            << escape(reader.tr("share.link")) << "</a></p>\n";
+        out << "  <p class=\"share-link\"><a href=\"claims/" << html_escape(quote.id) << ".html\">"
+            << html_escape(reader.tr("share.link")) << "</a></p>\n";
     out << "</article>\n";
 }
 
 void write_method(std::ostream& out, const Reader& reader) {
     out << "<section id=\"method\" aria-labelledby=\"method-title\">\n"
-        << "  <h3 id=\"method-title\">" << escape(reader.tr("fallback.method_title")) << "</h3>\n"
-        << "  <p>" << escape(reader.tr("fallback.method_body")) << "</p>\n"
-        << "  <table>\n    <caption>" << escape(reader.tr("fallback.presets_caption")) << "</caption>\n"
-        << "    <thead><tr><th scope=\"col\">" << escape(reader.tr("scenario.preset")) << "</th><th scope=\"col\">"
-        << escape(reader.tr("fallback.notes_column")) << "</th></tr></thead>\n    <tbody>\n";
+        << "  <h3 id=\"method-title\">" << html_escape(reader.tr("fallback.method_title")) << "</h3>\n"
+        << "  <p>" << html_escape(reader.tr("fallback.method_body")) << "</p>\n"
+        << "  <table>\n    <caption>" << html_escape(reader.tr("fallback.presets_caption")) << "</caption>\n"
+        << "    <thead><tr><th scope=\"col\">" << html_escape(reader.tr("scenario.preset")) << "</th><th scope=\"col\">"
+        << html_escape(reader.tr("fallback.notes_column")) << "</th></tr></thead>\n    <tbody>\n";
     for (const Preset& preset : reader.content.presets.presets)
-        out << "      <tr><th scope=\"row\">" << escape(reader.localized(preset.name)) << "</th><td>"
-            << escape(reader.localized(preset.notes)) << "</td></tr>\n";
+        out << "      <tr><th scope=\"row\">" << html_escape(reader.localized(preset.name)) << "</th><td>"
+            << html_escape(reader.localized(preset.notes)) << "</td></tr>\n";
     out << "    </tbody>\n  </table>\n</section>\n";
 }
 
@@ -257,7 +230,7 @@ std::string text_version(const Reader& reader, std::size_t& claim_count) {
     std::ostringstream html;
     html << "<!-- Written by tools/render_fallback from content/*.json (" << lang_code(reader.lang)
          << "); do not edit. -->\n";
-    html << "<p class=\"fallback-intro\">" << escape(reader.tr("fallback.intro")) << "</p>\n";
+    html << "<p class=\"fallback-intro\">" << html_escape(reader.tr("fallback.intro")) << "</p>\n";
     for (const Quote& quote : reader.content.quotes.quotes)
         write_quote(html, reader, quote, claim_count, true);
     write_method(html, reader);

@@ -25,7 +25,6 @@
 namespace {
 
 using namespace chips;
-using tools::escape_html;
 
 const Lang kLanguages[] = {Lang::en, Lang::zh_hans, Lang::zh_hant};
 
@@ -67,15 +66,15 @@ void write_claim(std::ostream& out, const ContentBundle& content, const ClaimBoo
     auto tr = [&](const std::string& key) { return std::string(content.strings.tr(key, lang)); };
 
     out << "      <tr data-verdict=\"" << verdict_name(verdict) << "\">\n";
-    out << "        <td><q lang=\"" << escape_html(book.quote(index).script) << "\">" << escape_html(claim.span)
+    out << "        <td><q lang=\"" << html_escape(book.quote(index).script) << "\">" << html_escape(claim.span)
         << "</q></td>\n";
-    out << "        <td>" << escape_html(tr(verdict_key(verdict))) << "</td>\n";
-    out << "        <td>" << escape_html(book.reason(index, context)) << "</td>\n";
+    out << "        <td>" << html_escape(tr(verdict_key(verdict))) << "</td>\n";
+    out << "        <td>" << html_escape(book.reason(index, context)) << "</td>\n";
     out << "        <td>";
     if (!numbers.claimed.empty()) {
         std::string compared = fill(tr("ledger.compared"), "claimed", numbers.claimed);
         compared = fill(compared, "range", numbers.range);
-        out << escape_html(fill(compared, "central", numbers.central));
+        out << html_escape(fill(compared, "central", numbers.central));
     }
     out << "</td>\n        <td>";
     tools::write_source_links(out, claim.sources);
@@ -83,7 +82,7 @@ void write_claim(std::ostream& out, const ContentBundle& content, const ClaimBoo
         std::string scenario = claim.has_compare_to ? tr("ledger.scenario_vs") : tr("ledger.scenario");
         scenario = fill(scenario, "scenario", preset_name(content, claim.scenario, lang));
         if (claim.has_compare_to) scenario = fill(scenario, "reference", preset_name(content, claim.compare_to, lang));
-        out << (claim.sources.empty() ? "" : "<br>") << escape_html(scenario);
+        out << (claim.sources.empty() ? "" : "<br>") << html_escape(scenario);
     }
     out << "</td>\n      </tr>\n";
 }
@@ -105,29 +104,29 @@ void write_section(std::ostream& out, const ContentBundle& content, const ClaimB
     summary = fill(summary, "not_checkable", std::to_string(counts[static_cast<int>(Verdict::not_checkable)]));
 
     out << "<section id=\"" << code << "\" lang=\"" << code << "\">\n";
-    out << "  <h1>" << escape_html(tr("ledger.title")) << "</h1>\n";
-    out << "  <p>" << escape_html(tr("ledger.languages"));
+    out << "  <h1>" << html_escape(tr("ledger.title")) << "</h1>\n";
+    out << "  <p>" << html_escape(tr("ledger.languages"));
     for (Lang other : kLanguages)
         out << " <a href=\"#" << lang_code(other) << "\" lang=\"" << lang_code(other) << "\">"
-            << escape_html(content.strings.tr(std::string("lang.") + lang_code(other), other)) << "</a>";
-    out << "</p>\n  <p>" << escape_html(tr("ledger.intro")) << "</p>\n  <p>" << escape_html(summary) << "</p>\n";
+            << html_escape(content.strings.tr(std::string("lang.") + lang_code(other), other)) << "</a>";
+    out << "</p>\n  <p>" << html_escape(tr("ledger.intro")) << "</p>\n  <p>" << html_escape(summary) << "</p>\n";
 
     // The book lists claims in quote order: `first` is the book index of each quote's first claim.
     for (std::size_t article = 0; article < content.quotes.articles.size(); ++article) {
-        out << "  <h2>" << escape_html(localized(content.quotes.articles[article].about, lang)) << "</h2>\n";
+        out << "  <h2>" << html_escape(localized(content.quotes.articles[article].about, lang)) << "</h2>\n";
         std::size_t first = 0;
         for (const Quote& quote : content.quotes.quotes) {
             const std::size_t quote_first = first;
             first += quote.claims.size();
             if (quote.article_index != article) continue;
-            out << "  <article id=\"" << code << "-" << escape_html(quote.id) << "\">\n";
-            out << "    <blockquote lang=\"" << escape_html(quote.script) << "\">" << escape_html(quote.text)
+            out << "  <article id=\"" << code << "-" << html_escape(quote.id) << "\">\n";
+            out << "    <blockquote lang=\"" << html_escape(quote.script) << "\">" << html_escape(quote.text)
                 << "</blockquote>\n";
-            if (lang == Lang::en) out << "    <p>" << escape_html(quote.translation_en) << "</p>\n";
-            out << "    <table>\n      <tr><th scope=\"col\">" << escape_html(tr("ledger.claim"))
-                << "</th><th scope=\"col\">" << escape_html(tr("ledger.verdict")) << "</th><th scope=\"col\">"
-                << escape_html(tr("ledger.reason")) << "</th><th scope=\"col\">" << escape_html(tr("ledger.numbers"))
-                << "</th><th scope=\"col\">" << escape_html(tr("ledger.sources")) << "</th></tr>\n";
+            if (lang == Lang::en) out << "    <p>" << html_escape(quote.translation_en) << "</p>\n";
+            out << "    <table>\n      <tr><th scope=\"col\">" << html_escape(tr("ledger.claim"))
+                << "</th><th scope=\"col\">" << html_escape(tr("ledger.verdict")) << "</th><th scope=\"col\">"
+                << html_escape(tr("ledger.reason")) << "</th><th scope=\"col\">" << html_escape(tr("ledger.numbers"))
+                << "</th><th scope=\"col\">" << html_escape(tr("ledger.sources")) << "</th></tr>\n";
             for (std::size_t c = 0; c < quote.claims.size(); ++c)
                 write_claim(out, content, book, quote_first + c, context);
             out << "    </table>\n  </article>\n";
@@ -165,7 +164,7 @@ int main(int argc, char** argv) {
     html << "<!DOCTYPE html>\n<!-- Written by tools/render_ledger from content/*.json; do not edit. -->\n"
          << "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-         << escape_html(content.strings.tr("ledger.title", Lang::en)) << "</title>\n</head>\n<body>\n";
+         << html_escape(content.strings.tr("ledger.title", Lang::en)) << "</title>\n</head>\n<body>\n";
     for (Lang lang : kLanguages)
         write_section(html, content, book, lang);
     html << "</body>\n</html>\n";

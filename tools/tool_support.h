@@ -2,6 +2,7 @@
 // tools/render_ledger.cpp): reading content/ into a ContentBundle, and text that is safe to put into HTML.
 #pragma once
 #include "model/content/content_bundle.h"
+#include "model/text/safe_text.h"
 #include "native/file_io.h"
 
 #include <iostream>
@@ -29,34 +30,6 @@ inline bool load_content_dir(const std::string& dir, const char* tool, ContentBu
     return errors.empty();
 }
 
-// Text and attribute values: the content is ours, but it quotes other people's articles verbatim; never trust it
-// to be markup.
-inline std::string escape_html(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 // Links in the output only for web addresses: a content typo must not become a javascript: link.
 inline bool is_web_url(const std::string& url) {
@@ -71,9 +44,9 @@ inline void write_source_links(std::ostream& out, const std::vector<SourceRef>& 
         std::string label = source.title;
         if (!source.locator.empty()) label += ", " + source.locator;
         if (is_web_url(source.url))
-            out << "<a href=\"" << escape_html(source.url) << "\" rel=\"noopener\">" << escape_html(label) << "</a>";
+            out << "<a href=\"" << html_escape(source.url) << "\" rel=\"noopener\">" << html_escape(label) << "</a>";
         else
-            out << escape_html(label);
+            out << html_escape(label);
     }
 }
 

@@ -26,4 +26,8 @@ inline std::string notice_line(std::string_view text) {
     return printable_line(text, 300);
 }
 
+// Text for HTML text and attribute values: & < > " ' as entities. The one escaper for the session's embed snippet
+// and the tools that write pages (the content quotes other people's articles verbatim: never trust it as markup).
+std::string html_escape(const std::string& text);
+
 } // namespace chips
