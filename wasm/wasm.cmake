@@ -181,3 +181,14 @@ add_custom_command(OUTPUT "${size_report}"
 add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_outputs} ${offline_files} ${share_outputs}
                   "${size_report}")
 include("${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cmake" OPTIONAL)
+
+# [SECTION] The module with its function names (bench/wasm_symbols.mjs, `bash scripts/bench --wasm-symbols`)
+# The same link as chips_app plus --profiling-funcs, which keeps a name section and changes nothing else, so the size
+# report can say what each part of chips.wasm costs. Not part of the site and not built by default.
+add_executable(chips_app_names EXCLUDE_FROM_ALL $<TARGET_PROPERTY:chips_app,SOURCES>)
+set_target_properties(chips_app_names PROPERTIES OUTPUT_NAME chips SUFFIX ".js"
+                      RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/module-with-names")
+target_link_libraries(chips_app_names PRIVATE chips_ui imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
+target_compile_options(chips_app_names PRIVATE $<TARGET_PROPERTY:chips_app,COMPILE_OPTIONS>)
+target_include_directories(chips_app_names PRIVATE "${CMAKE_SOURCE_DIR}")
+target_link_options(chips_app_names PRIVATE $<TARGET_PROPERTY:chips_app,LINK_OPTIONS> --profiling-funcs)
