@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { siteDir } from './harness.mjs';
-import { LANGUAGES, note, quotesWithClaims, tr, VERDICTS } from './site_languages.mjs';
+import { bookReason, LANGUAGES, quotesWithClaims, tr, VERDICTS } from './site_languages.mjs';
 
 const decode = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
   .replace(/&amp;/g, '&');
@@ -108,8 +108,8 @@ test('a quote\'s share link: titled with the claim, described by its verdict and
       const label = labels.find((candidate) => description.startsWith(candidate + (code === 'en' ? ': ' : '：')));
       if (!label) problems.push(`${path}: og:description does not start with a verdict: "${description}"`);
       const reason = description.slice(label ? label.length + (code === 'en' ? 2 : 1) : 0).replace(/…$/, '');
-      if (!quote.claims.some((claim) => note(claim, code).startsWith(reason))) {
-        problems.push(`${path}: og:description's reason is no claim's note: "${reason}"`);
+      if (!quote.claims.some((claim, index) => bookReason(quote.id, index, code).startsWith(reason))) {
+        problems.push(`${path}: og:description's reason is no claim's reason (ledger.html): "${reason}"`);
       }
       if (meta['og:url'][0] !== `${siteUrl}${path}`) problems.push(`${path}: og:url ${meta['og:url'][0]}`);
       if (meta['og:image'][0] !== `${siteUrl}${tree}og/${quote.id}.png`) problems.push(`${path}: og:image ${meta['og:image'][0]}`);
