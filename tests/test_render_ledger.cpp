@@ -129,6 +129,12 @@ TEST_CASE("ledger: --lang puts that language first and on <html lang>; the site'
         CHECK(count_of(html, "<section ") == 3);
         CHECK(count_of(html, "<tr data-quote=") == 3 * book().size());
     }
+    // --fragment: the sections alone, for the site's page shell (site/ledger.html).
+    const std::string fragment =
+        tool_output("render_ledger", {"--content", CHIPS_CONTENT_DIR, "--lang", "zh-Hans", "--fragment"});
+    CHECK(fragment.rfind("<section id=\"zh-Hans\"", 0) == 0);
+    CHECK(fragment.find("<html") == std::string::npos);
+    CHECK(count_of(fragment, "<tr data-quote=") == 3 * book().size());
     const test::RunResult bad = test::run_tool(test::sibling_tool("render_ledger"),
                                                {"--content", CHIPS_CONTENT_DIR, "--lang", "fr", "--out", "/dev/null"});
     CHECK(bad.exit_code == 2);

@@ -2,11 +2,12 @@
 // articles with its verdict, the plain reason, the numbers compared and the sources, in English, simplified and
 // traditional Chinese.
 //
-//   render_ledger [--content DIR] [--lang en|zh-Hans|zh-Hant] --out FILE
+//   render_ledger [--content DIR] [--lang en|zh-Hans|zh-Hant] [--fragment] --out FILE
 //
-// --lang is the page's language (its <html lang> and first section; English by default). The wasm build runs it
-// once per language tree of the site (wasm/wasm.cmake: ledger.html, zh-hans/ledger.html, zh-hant/ledger.html); the
-// page's footer links to it, and the app's Download popup saves the same page.
+// --lang is the page's language (its <html lang> and first section; English by default). --fragment writes the
+// three sections only: the wasm build runs it once per language tree and wraps them in the site's page shell
+// (wasm/wasm.cmake, scripts/build_ledger_page.mjs: ledger.html, zh-hans/ledger.html, zh-hant/ledger.html); the
+// page's footer links to it, and the app's Download popup saves the same sections as a page.
 //
 // Exit codes: 0 written; 1 content unreadable or invalid (each error on stderr); 2 bad command line.
 #include "model/output/ledger.h"
@@ -23,8 +24,9 @@
 
 int main(int argc, char** argv) {
     using namespace chips;
-    const char* usage = "usage: render_ledger [--content DIR] [--lang en|zh-Hans|zh-Hant] --out FILE\n";
+    const char* usage = "usage: render_ledger [--content DIR] [--lang en|zh-Hans|zh-Hant] [--fragment] --out FILE\n";
     std::string content_dir = CHIPS_CONTENT_DIR, out_path, lang_text = "en";
+    bool fragment = false;
     for (int index = 1; index < argc; ++index) {
         const std::string argument = argv[index];
         if (argument == "--content" && index + 1 < argc) {
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
             out_path = argv[++index];
         } else if (argument == "--lang" && index + 1 < argc) {
             lang_text = argv[++index];
+        } else if (argument == "--fragment") {
+            fragment = true;
         } else {
             std::cerr << usage;
             return 2;
@@ -51,7 +55,7 @@ int main(int argc, char** argv) {
     const LedgerContent ledger{&book, &content.quotes, &content.strings, &content.gpus, &content.presets};
 
     std::ofstream file(out_path, std::ios::binary);
-    file << render_ledger_html(ledger, lang);
+    file << (fragment ? render_ledger_sections(ledger, lang) : render_ledger_html(ledger, lang));
     if (!file) {
         std::cerr << "render_ledger: cannot write " << out_path << "\n";
         return 1;

@@ -128,12 +128,19 @@ foreach(lang_index RANGE 2)
               "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" "${page_shell_script}")
     list(APPEND site_outputs "${site_dir}/${tree}${site_name}")
   endforeach()
-  # The fact-check ledger, this language's section first (tools/render_ledger.cpp); the page's footer links to it.
-  add_custom_command(OUTPUT "${site_dir}/${tree}ledger.html"
-    COMMAND ${CMAKE_COMMAND} -E make_directory "${site_dir}/${tree}"
-    COMMAND "${CHIPS_RENDER_LEDGER}" --content "${CHIPS_CONTENT_DIR}" --lang ${lang} --out "${site_dir}/${tree}ledger.html"
+  # The fact-check ledger, this language's section first: the sections from tools/render_ledger, in the site's page
+  # shell (site/ledger.html, scripts/build_ledger_page.mjs); the page's footer links to it.
+  set(ledger_sections "${site_text_dir}/ledger.${lang}.html")
+  add_custom_command(OUTPUT "${ledger_sections}"
+    COMMAND "${CHIPS_RENDER_LEDGER}" --content "${CHIPS_CONTENT_DIR}" --lang ${lang} --fragment --out "${ledger_sections}"
     DEPENDS "${CHIPS_RENDER_LEDGER}" ${chips_content_files}
     COMMENT "Writing the fact-check ledger in ${lang} (tools/render_ledger)")
+  add_custom_command(OUTPUT "${site_dir}/${tree}ledger.html"
+    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/build_ledger_page.mjs" --lang ${lang} --sections "${ledger_sections}"
+            --strings "${strings_file}" --shell "${CMAKE_SOURCE_DIR}/site/ledger.html" --site-url "${CHIPS_SITE_URL}"
+            --out "${site_dir}/${tree}ledger.html"
+    DEPENDS "${ledger_sections}" "${strings_file}" "${CMAKE_SOURCE_DIR}/site/ledger.html"
+            "${CMAKE_SOURCE_DIR}/scripts/build_ledger_page.mjs" "${page_shell_script}")
   list(APPEND site_outputs "${site_dir}/${tree}ledger.html")
   # Per quote: claims/<id>.html and embed/<id>/<n>.html (hundreds of files: a stamp stands for them).
   set(share_stamp "${site_text_dir}/share-pages.${lang}.stamp")

@@ -143,17 +143,22 @@ void write_section(std::ostream& out, const LedgerContent& content, Lang lang) {
 
 } // namespace
 
-std::string render_ledger_html(const LedgerContent& content, Lang first) {
+std::string render_ledger_sections(const LedgerContent& content, Lang first) {
     std::ostringstream html;
-    html << "<!DOCTYPE html>\n<!-- Written from content/*.json by model/output/ledger.cpp; do not edit. -->\n"
-         << "<html lang=\"" << lang_code(first) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-         << html_escape(content.strings->tr("ledger.title", first)) << "</title>\n</head>\n<body>\n";
     write_section(html, content, first);
     for (Lang lang : kLanguages)
         if (lang != first) write_section(html, content, lang);
-    html << "</body>\n</html>\n";
     return html.str();
+}
+
+std::string render_ledger_html(const LedgerContent& content, Lang first) {
+    return "<!DOCTYPE html>\n<!-- Written from content/*.json by model/output/ledger.cpp; do not edit. -->\n"
+           "<html lang=\"" +
+           std::string(lang_code(first)) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+           html_escape(content.strings->tr("ledger.title", first)) + "</title>\n</head>\n<body>\n" +
+           render_ledger_sections(content, first) + "</body>\n</html>\n";
 }
 
 } // namespace chips

@@ -2,8 +2,9 @@
 // verdict, the plain reason, the numbers compared and the sources, in English, simplified and traditional Chinese
 // (one section each, the reader's language first, with links between them).
 //
-// One writer for both places a reader gets it: tools/render_ledger.cpp writes ledger.html into each language tree
-// of the site at build time (linked from the page's footer), and the app's Download popup saves the same page
+// One writer for both places a reader gets it: tools/render_ledger.cpp writes the sections that become ledger.html
+// in each language tree of the site at build time (linked from the page's footer), and the app's Download popup saves
+// the same sections as a page
 // (ui/panel_downloads.cpp), which also works in the offline file. It reads the claim book (model/content/
 // claim_book.h), so the ledger, the cards, getResults() and the text version cannot disagree.
 //
@@ -29,7 +30,10 @@ struct LedgerContent {
     const PresetCatalog* presets = nullptr;
 };
 
-// The whole page; `first` is the language of <html lang> and of the first section. Numbers in US dollars.
+// The three language sections (<section id="en" lang="en">…), `first` first. Numbers in US dollars. The site wraps
+// them in its page shell (site/ledger.html, scripts/build_ledger_page.mjs).
+std::string render_ledger_sections(const LedgerContent& content, Lang first);
+// The same sections as a whole page on its own (the Download popup's file); `first` is also its <html lang>.
 std::string render_ledger_html(const LedgerContent& content, Lang first);
 
 // "ledger.html": the page's name in every language tree of the site.

@@ -86,8 +86,8 @@ test('every page carries the link-preview tags; every image exists and is a 1200
   }
   const quotes = quotesWithClaims();
   const claims = quotes.reduce((sum, quote) => sum + quote.claims.length, 0);
-  // Per language: the full page, the embed router, a claim page per quote and an embed card per claim.
-  assert.equal(pages.length, LANGUAGES.length * (2 + quotes.length + claims), `pages: ${pages.length}`);
+  // Per language: the full page, the embed router, the ledger, a claim page per quote and an embed card per claim.
+  assert.equal(pages.length, LANGUAGES.length * (3 + quotes.length + claims), `pages: ${pages.length}`);
   assert.equal(images.size, LANGUAGES.length * (1 + quotes.length), `distinct preview images: ${images.size}`);
   console.log(`link previews: ${pages.length} pages, ${images.size} images, all 1200 × 630`);
   assert.deepEqual(problems, [], `link previews:\n${problems.join('\n')}`);

@@ -3,11 +3,13 @@
 // the published verdict and its reason in plain words; a real mouse drag on the rental-price slider makes the card add
 // the verdict under the reader's scenario, which changes while the button is still held (cheap GPUs: $5.57M is more
 // than the run would cost; dear GPUs: less), with its own reason naming the reader's price. getResults() reports the
-// same (verdict_live, reason_live), and the published reason is the ledger's (ledger.html of that language).
-// Screenshots: artifacts/e2e/verdicts-<lang>-{published,cheap,dear}.png.
+// same (verdict_live, reason_live), and the published reason is the ledger's (ledger.html of that language), which
+// the page's footer links. Screenshots: artifacts/e2e/verdicts-<lang>-{published,cheap,dear}.png, verdicts-ledger-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, saveArtifacts, screenshot, seen, serveSite, settle, waitReady } from './harness.mjs';
+import {
+  artifactsDir, contentQuotes, launchBrowser, openPage, saveArtifacts, screenshot, seen, serveSite, settle, waitReady,
+} from './harness.mjs';
 import { bookReason, LANGUAGES, tr } from './site_languages.mjs';
 
 let browser, served;
@@ -110,3 +112,34 @@ for (const { code, tree } of LANGUAGES) {
     }
   });
 }
+
+test('the footer links the ledger of the page\'s language: every claim, the reader\'s language first', async () => {
+  for (const { code, tree } of LANGUAGES) {
+    const path = `${tree}index.html`;
+    // The footer is static HTML: no app is needed to follow it.
+    const { context, page, record } = await openPage(browser, served.url, path, { javaScriptEnabled: false });
+    try {
+      await page.locator('#ledger-link').scrollIntoViewIfNeeded();
+      await page.click('#ledger-link');
+      await page.waitForURL(new RegExp(`/${tree}ledger\\.html$`));
+      const ledger = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        first: document.querySelector('main section').id,
+        sections: [...document.querySelectorAll('main section')].map((section) => section.id),
+        rows: document.querySelectorAll(`main section:first-of-type tr[data-quote]`).length,
+        reason: document.querySelector('main section:first-of-type tr[data-quote="q-dsv3-cost-557-h800"][data-claim="0"] td.reason')?.textContent,
+      }));
+      assert.equal(ledger.lang, code, `${path} → ledger: <html lang="${ledger.lang}">`);
+      assert.equal(ledger.first, code, `${path} → ledger: the first section is ${ledger.first}`);
+      assert.deepEqual([...ledger.sections].sort(), ['en', 'zh-Hans', 'zh-Hant'], `${path} → ledger sections`);
+      const claims = contentQuotes().reduce((sum, quote) => sum + (quote.claims || []).length, 0);
+      assert.equal(ledger.rows, claims, `${path} → ledger: ${ledger.rows} rows for ${claims} claims`);
+      assert.equal(ledger.reason, bookReason(QUOTE, 0, code), `${path} → ledger: the 557万美元 reason`);
+      await page.screenshot({ path: `${artifactsDir}/verdicts-ledger-${code}.png` });
+      assert.deepEqual(record.consoleErrors, [], `${path} → ledger: ${seen(record)}`);
+    } finally {
+      saveArtifacts(`verdicts-ledger-${code}`, record);
+      await context.close();
+    }
+  }
+});
