@@ -14,11 +14,12 @@ if [ "$what" = native ] || [ "$what" = all ]; then
   cmake --build build/native -j"$jobs"
 fi
 if [ "$what" = wasm ] || [ "$what" = all ]; then
-  # The site's text version, the content snapshot and the link-preview images come from native tools
-  # (tools/render_fallback.cpp, tools/snapshot_content.cpp, tools/render_previews.cpp), which the wasm configuration
-  # cannot build or run: build those native targets first (wasm/wasm.cmake reads them from build/native).
+  # The site's text version, the content snapshot, the link-preview images and the ledger come from native tools
+  # (tools/render_fallback.cpp, tools/snapshot_content.cpp, tools/render_previews.cpp, tools/render_ledger.cpp),
+  # which the wasm configuration cannot build or run: build those native targets first (wasm/wasm.cmake reads them
+  # from build/native).
   [ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/native -j"$jobs" --target render_fallback snapshot_content render_previews
+  cmake --build build/native -j"$jobs" --target render_fallback snapshot_content render_previews render_ledger
   [ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
 fi

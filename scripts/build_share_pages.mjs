@@ -60,7 +60,8 @@ function markedQuote(quote, claimIndex) {
 }
 
 // The static card of one claim: what an article shows before (and, without WebGL, instead of) the interactive part.
-// The reason is one element, marked data-reason, so it can be swapped for the model's own sentence later.
+// The reason is the claim book's sentence (model/content/claim_book.h, through tools/render_fallback's cards): the
+// words the app's cards, its embed view, getResults() and the ledger use, so nothing changes when the app takes over.
 function embedCard(strings, quote, claimIndex) {
   const tr = (key) => strings.tr(key, lang);
   const claim = quote.claims[claimIndex];
@@ -76,7 +77,7 @@ function embedCard(strings, quote, claimIndex) {
     `  <p class="card-citation"${quote.publication ? ` lang="${escapeHtml(quote.script)}"` : ''}>${escapeHtml(citation)}</p>`,
     `  <p class="card-verdict verdict-${claim.verdict}" id="card-verdict"><span class="card-verdict-word">` +
       `${escapeHtml(tr('share.verdict'))}</span> <strong>${escapeHtml(claim.verdict_label)}</strong>${count}</p>`,
-    `  <p class="card-reason" data-reason="note">${escapeHtml(claim.reason)}</p>`,
+    `  <p class="card-reason" data-reason="claim-book">${escapeHtml(claim.reason)}</p>`,
     claim.model_line ? `  <p class="card-model">${escapeHtml(claim.model_line)}</p>` : '',
     '</article>',
   ].filter(Boolean).join('\n');

@@ -264,12 +264,26 @@ ReasonContext Session::reason_context() const {
 }
 
 std::string Session::claim_reason(int quote_index, int claim_index) const {
-    for (std::size_t index = 0; index < claim_book_.size(); ++index) {
-        const ClaimEntry& entry = claim_book_.entry(index);
-        if (static_cast<int>(entry.quote_index) == quote_index && static_cast<int>(entry.claim_index) == claim_index)
-            return claim_book_.reason(index, reason_context());
-    }
-    return "";
+    if (quote_index < 0 || claim_index < 0) return "";
+    const std::size_t index =
+        claim_book_.find(static_cast<std::size_t>(quote_index), static_cast<std::size_t>(claim_index));
+    return index < claim_book_.size() ? claim_book_.reason(index, reason_context()) : "";
+}
+
+LiveClaim Session::live_claim(int quote_index, int claim_index) const {
+    LiveClaim live;
+    if (quote_index < 0 || claim_index < 0) return live;
+    const std::size_t index =
+        claim_book_.find(static_cast<std::size_t>(quote_index), static_cast<std::size_t>(claim_index));
+    if (index >= claim_book_.size()) return live;
+    const Preset* preset = presets_.find(preset_id_);
+    const Scenario base = preset ? preset->scenario : Scenario();
+    const ClaimComparison compared = claim_book_.recheck(index, scenario_, base);
+    live.verdict = compared.verdict;
+    live.differs = claim_book_.reader_differs(index, scenario_, base);
+    live.reason = live.differs ? claim_book_.live_reason(index, compared, scenario_, base, reason_context())
+                               : claim_book_.reason(index, reason_context());
+    return live;
 }
 
 ThemeKind Session::theme() const {

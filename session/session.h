@@ -67,6 +67,13 @@ struct CheckedClaim {
     ClaimCheck check;                  // the model's verdict and range (not_checkable when it cannot check)
 };
 
+// A claim as its card shows it under the reader's assumptions (Session::live_claim).
+struct LiveClaim {
+    Verdict verdict = Verdict::not_checkable; // the verdict with the reader's changed assumptions
+    bool differs = false; // the reader changed an assumption that reaches this claim: show it as "your scenario"
+    std::string reason;   // that verdict's one plain sentence, in the reader's language and currency
+};
+
 struct CheckedQuote {
     const Quote* quote = nullptr;
     std::vector<CheckedClaim> claims; // reading order
@@ -105,6 +112,9 @@ class Session {
     // One plain sentence why claim `claim_index` of quote `quote_index` got its published verdict, in the reader's
     // language ("" for an unknown claim).
     std::string claim_reason(int quote_index, int claim_index) const;
+    // The same claim re-checked under the reader's assumptions (ClaimBook::recheck, relative to the preset the
+    // scenario started from, as getResults() does): what the card shows next to the published verdict.
+    LiveClaim live_claim(int quote_index, int claim_index) const;
     int find_quote(const std::string& quote_id) const; // index into quotes(), -1 when unknown
     const char* tr(const char* key) const { return strings_.tr(key, lang_); }     // UI string, current language
     const std::string& localized(const LocalizedText& text) const;                // content text, current language

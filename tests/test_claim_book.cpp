@@ -142,7 +142,27 @@ TEST_CASE("live verdicts allocate nothing") {
     CHECK(allocations == 0);
 }
 
-TEST_CASE("getResults() claims: [{quote, span, verdict, verdict_live, reason}] for every claim") {
+TEST_CASE("claim book: find() by quote and claim; reader_differs() only for assumptions that reach the claim") {
+    for (std::size_t i = 0; i < book().size(); ++i)
+        CHECK(book().find(book().entry(i).quote_index, book().entry(i).claim_index) == i);
+    CHECK(book().find(bundle().quotes.quotes.size(), 0) == book().size());
+    CHECK(book().find(0, 999) == book().size());
+
+    const Scenario base = chips::test::preset("deepseek-v3");
+    Scenario reader = base;
+    const std::size_t index = headline();
+    CHECK_FALSE(book().reader_differs(index, reader, base));
+    // Chips are the run's own size, not an assumption: the claim keeps its 2,048 GPUs.
+    REQUIRE_FALSE(apply_scenario_value(reader, "chips", "4096", "test", bundle().gpus));
+    CHECK_FALSE(book().reader_differs(index, reader, base));
+    REQUIRE_FALSE(apply_scenario_value(reader, "usd_per_gpu_hour", "3", "test", bundle().gpus));
+    CHECK(book().reader_differs(index, reader, base));
+    // A claim the model does not check never shows a second verdict.
+    for (std::size_t i = 0; i < book().size(); ++i)
+        if (!book().entry(i).live) CHECK_FALSE(book().reader_differs(i, reader, base));
+}
+
+TEST_CASE("getResults() claims: [{quote, span, verdict, verdict_live, reason, reason_live}] for every claim") {
     const Scenario base = chips::test::preset("deepseek-v3");
     Scenario reader = base;
     REQUIRE_FALSE(apply_scenario_value(reader, "usd_per_gpu_hour", "5", "test", bundle().gpus));
@@ -154,7 +174,8 @@ TEST_CASE("getResults() claims: [{quote, span, verdict, verdict_live, reason}] f
     CHECK(claims.size() == book().size());
     const std::set<std::string> verdicts = {"consistent", "overstated", "understated", "not_checkable"};
     for (const nlohmann::json& claim : claims) {
-        CHECK(claim.size() == 5);
+        CHECK(claim.size() == 6);
+        CHECK(!claim["reason_live"].get<std::string>().empty());
         CHECK(claim["quote"].get<std::string>().rfind("q-", 0) == 0);
         CHECK(!claim["span"].get<std::string>().empty());
         CHECK(verdicts.count(claim["verdict"].get<std::string>()) == 1);
@@ -166,4 +187,10 @@ TEST_CASE("getResults() claims: [{quote, span, verdict, verdict_live, reason}] f
     CHECK(first["verdict"] == "consistent");
     CHECK(first["verdict_live"] == "understated");
     CHECK(first["reason"].get<std::string>().find("說得通") != std::string::npos); // zh-Hant, the published verdict
+    CHECK(first["reason_live"].get<std::string>().find("偏低") != std::string::npos); // the live one: understated
+    // Untouched assumptions: the live reason is the published one.
+    const nlohmann::json same =
+        book().to_json(base, base, reason_context(bundle().strings, bundle().gpus, bundle().presets, style));
+    for (const nlohmann::json& claim : same)
+        CHECK(claim["reason_live"] == claim["reason"]);
 }

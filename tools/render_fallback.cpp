@@ -4,13 +4,13 @@
 //   render_fallback [--content DIR] [--lang en|zh-Hans|zh-Hant] --out FILE [--cards FILE]
 //
 // Why: the app draws into a <canvas>, which search engines, screen readers, printers and visitors without JavaScript
-// cannot read. This tool loads content/*.json through the same bundle loader as the app (model/content/content_bundle.h),
-// checks every claim with the same quote checker (model/content/quote_check.h) under its default scenario, and writes every
-// quote with its claims and verdicts as an HTML fragment in the page's language: verdict words from
-// content/strings.json (verdict.*), the model's range through the app's own number formatter (model/text/formatter.h, pure C++),
-// output names from output.* — never an internal key. scripts/inject_fallback.mjs puts the fragment into the page of
-// that language in place of "<!-- chips:fallback -->". The page's JavaScript reads each quote's script
-// (data-script) from it to decide when the Traditional Chinese font is needed.
+// cannot read. This tool loads content/*.json through the same bundle loader as the app
+// (model/content/content_bundle.h), checks every claim with the same quote checker (model/content/quote_check.h) under
+// its default scenario, and writes every quote with its claims and verdicts as an HTML fragment in the page's language:
+// verdict words from content/strings.json (verdict.*), the model's range through the app's own number formatter
+// (model/text/formatter.h, pure C++), output names from output.* — never an internal key. scripts/inject_fallback.mjs
+// puts the fragment into the page of that language in place of "<!-- chips:fallback -->". The page's JavaScript reads
+// each quote's script (data-script) from it to decide when the Traditional Chinese font is needed.
 //
 // --cards writes the same checks as JSON for scripts/build_share_pages.mjs (static embed cards, claim pages, Open
 // Graph text) and tools/render_previews (the 1200×630 preview images):
@@ -18,7 +18,8 @@
 //    "quotes": [{"id", "script", "text", "translation" (English), "source", "publication", "date", "headline_claim",
 //                "claims": [{"span", "verdict", "verdict_label", "model_line", "reason"}],
 //                "article_html" (the quote as in the text version, without the link to its claim page)}]}
-// "reason" is the claim's note in the language: the one-sentence reason the cards show until the model writes one.
+// "reason" is the claim book's sentence in the language (model/content/claim_book.h): the words the app's quote
+// cards, its embed card, getResults() and the ledger use.
 //
 // Exit codes: 0 written; 1 content unreadable or invalid (each error on stderr); 2 bad command line.
 //
@@ -28,11 +29,12 @@
 // - [SECTION] Text version (HTML)
 // - [SECTION] Cards (JSON)
 // - [SECTION] main
+#include "model/content/claim_book.h"
 #include "model/content/content_bundle.h"
-#include "model/text/safe_text.h"
-#include "native/file_io.h"
 #include "model/content/quote_check.h"
 #include "model/text/formatter.h"
+#include "model/text/safe_text.h"
+#include "native/file_io.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,6 +71,8 @@ struct Reader {
     const ContentBundle& content;
     Lang lang;
     Formatter format;
+    const ClaimBook& book; // every claim's verdict and reason, as the app's cards show them
+    ReasonContext reasons; // reason sentences in this language
 
     const char* tr(const std::string& key) const { return content.strings.tr(key, lang); }
     const std::string& localized(const LocalizedText& text) const {
@@ -110,7 +114,8 @@ struct ClaimText {
     Verdict verdict = Verdict::not_checkable;
     std::string verdict_label; // verdict.* in the language
     std::string model_line;    // the model's range and claim ÷ model, as the canvas shows it; empty if not checkable
-    std::string reason;        // the claim's note in the language
+    std::string reason;        // the claim book's one plain sentence why, in the language (the cards' words)
+    std::string note;          // the claim's note in the language: the context and sources behind the reason
 };
 
 // "verdict.consistent": the strings.json key of a verdict is its name (docs/contract.md).
@@ -118,15 +123,20 @@ std::string verdict_key(Verdict verdict) {
     return std::string("verdict.") + verdict_name(verdict);
 }
 
-// One quoted number checked under the default assumptions, through the same function as the app and the quotes
-// download, so the text version can never disagree with the canvas.
-ClaimText claim_text(const Reader& reader, const QuoteClaim& claim) {
-    const ClaimCheck check = check_quote_claim(claim, reader.content.presets, reader.content.gpus).check;
+// Claim `claim_index` of quote `quote_index` checked under its own scenario, from the claim book the app's cards,
+// getResults() and the ledger read (model/content/claim_book.h), so the text version says what the canvas says, in
+// the same words.
+ClaimText claim_text(const Reader& reader, std::size_t quote_index, std::size_t claim_index) {
+    const std::size_t index = reader.book.find(quote_index, claim_index);
+    const ClaimEntry& entry = reader.book.entry(index);
+    const ClaimCheck& check = entry.published.check;
+    const QuoteClaim& claim = reader.book.claim(index);
     ClaimText text;
     text.claim = &claim;
     text.verdict = check.verdict;
     text.verdict_label = reader.tr(verdict_key(check.verdict));
-    text.reason = reader.localized(claim.note);
+    text.reason = reader.book.reason(index, reader.reasons);
+    text.note = reader.localized(claim.note);
     if (check.verdict != Verdict::not_checkable) {
         const Quantity kind = check.is_ratio ? Quantity::ratio : quantity_for_unit(check.unit);
         std::string line = reader.tr(check.is_ratio ? "fallback.model_line_ratio" : "fallback.model_line");
@@ -181,8 +191,9 @@ void write_sources(std::ostream& out, const Reader& reader, const std::vector<So
 
 // `link_to_claim_page`: the full page's text version links each quote to its claim page; the claim page itself
 // shows the same article without that link.
-void write_quote(std::ostream& out, const Reader& reader, const Quote& quote, std::size_t& claim_count,
+void write_quote(std::ostream& out, const Reader& reader, std::size_t quote_index, std::size_t& claim_count,
                  bool link_to_claim_page) {
+    const Quote& quote = reader.content.quotes.quotes[quote_index];
     const Article& article = reader.content.quotes.article_of(quote);
     out << "<article class=\"fallback-quote\" id=\"quote-" << html_escape(quote.id) << "\" data-quote-id=\""
         << html_escape(quote.id) << "\" data-script=\"" << html_escape(quote.script) << "\" data-topic=\"" << html_escape(quote.topic)
@@ -193,15 +204,20 @@ void write_quote(std::ostream& out, const Reader& reader, const Quote& quote, st
     out << "  <p class=\"source\">" << html_escape(article_line(reader, article)) << "</p>\n";
     if (!quote.claims.empty()) {
         out << "  <ul class=\"claims\">\n";
-        for (const QuoteClaim& claim : quote.claims) {
-            const ClaimText text = claim_text(reader, claim);
+        for (std::size_t claim_index = 0; claim_index < quote.claims.size(); ++claim_index) {
+            const QuoteClaim& claim = quote.claims[claim_index];
+            const ClaimText text = claim_text(reader, quote_index, claim_index);
             ++claim_count;
             out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\"" << html_escape(quote.script)
                 << "\">" << html_escape(claim.span) << "</q>" << (reader.lang == Lang::en ? ": " : "：")
                 << "<span class=\"verdict verdict-" << verdict_name(text.verdict) << "\">" << html_escape(text.verdict_label)
                 << "</span>" << (reader.lang == Lang::en ? ". " : "。");
+            // The reason first, in the cards' words; then the numbers; then the note with the context (for a claim
+            // the model cannot check, the reason is the note's first sentence: the note alone says it once).
+            if (text.verdict != Verdict::not_checkable)
+                out << "<span class=\"claim-reason\">" << html_escape(text.reason) << "</span> ";
             if (!text.model_line.empty()) out << "<span class=\"model-line\">" << html_escape(text.model_line) << "</span> ";
-            out << "<span class=\"claim-note\">" << html_escape(text.reason) << "</span>";
+            out << "<span class=\"claim-note\">" << html_escape(text.note) << "</span>";
             write_sources(out, reader, claim.sources);
             out << "</li>\n";
         }
@@ -231,7 +247,7 @@ std::string text_version(const Reader& reader, std::size_t& claim_count) {
     html << "<!-- Written by tools/render_fallback from content/*.json (" << lang_code(reader.lang)
          << "); do not edit. -->\n";
     html << "<p class=\"fallback-intro\">" << html_escape(reader.tr("fallback.intro")) << "</p>\n";
-    for (const Quote& quote : reader.content.quotes.quotes)
+    for (std::size_t quote = 0; quote < reader.content.quotes.quotes.size(); ++quote)
         write_quote(html, reader, quote, claim_count, true);
     write_method(html, reader);
     return html.str();
@@ -252,10 +268,11 @@ nlohmann::json cards(const Reader& reader) {
         labels[verdict_name(verdict)] = reader.tr(verdict_key(verdict));
     }
     nlohmann::json quotes = nlohmann::json::array();
-    for (const Quote& quote : reader.content.quotes.quotes) {
+    for (std::size_t quote_index = 0; quote_index < reader.content.quotes.quotes.size(); ++quote_index) {
+        const Quote& quote = reader.content.quotes.quotes[quote_index];
         std::vector<ClaimText> texts;
-        for (const QuoteClaim& claim : quote.claims)
-            texts.push_back(claim_text(reader, claim));
+        for (std::size_t claim_index = 0; claim_index < quote.claims.size(); ++claim_index)
+            texts.push_back(claim_text(reader, quote_index, claim_index));
         nlohmann::json claims = nlohmann::json::array();
         for (const ClaimText& text : texts) {
             counts[verdict_name(text.verdict)] = counts[verdict_name(text.verdict)].get<int>() + 1;
@@ -268,7 +285,7 @@ nlohmann::json cards(const Reader& reader) {
         const Article& article = reader.content.quotes.article_of(quote);
         std::ostringstream article_html;
         std::size_t unused_count = 0;
-        write_quote(article_html, reader, quote, unused_count, false);
+        write_quote(article_html, reader, quote_index, unused_count, false);
         quotes.push_back({{"id", quote.id},
                           {"script", quote.script},
                           {"text", quote.text},
@@ -327,8 +344,11 @@ int main(int argc, char** argv) {
     }
     ContentBundle content;
     if (!load_content(content_dir, content)) return 1;
-    const Reader reader{content, lang,
-                        Formatter(content.strings, lang, number_style(lang, Currency::usd, content.rate))};
+    ClaimBook book;
+    book.build(content.quotes, content.presets, content.gpus);
+    const NumberStyle style = number_style(lang, Currency::usd, content.rate);
+    const Reader reader{content, lang, Formatter(content.strings, lang, style), book,
+                        reason_context(content.strings, content.gpus, content.presets, style)};
 
     std::size_t claims = 0;
     if (!write_file(out_path, text_version(reader, claims))) return 1;

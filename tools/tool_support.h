@@ -1,5 +1,4 @@
-// tools/tool_support.h — what the native tools that write reader-facing HTML share (tools/render_fallback.cpp,
-// tools/render_ledger.cpp): reading content/ into a ContentBundle, and text that is safe to put into HTML.
+// tools/tool_support.h — what the native tools share: reading content/ into a ContentBundle, each problem on stderr.
 #pragma once
 #include "model/content/content_bundle.h"
 #include "model/text/safe_text.h"
@@ -28,26 +27,6 @@ inline bool load_content_dir(const std::string& dir, const char* tool, ContentBu
     for (const ContentError& error : errors)
         std::cerr << tool << ": " << error.to_string() << "\n";
     return errors.empty();
-}
-
-
-// Links in the output only for web addresses: a content typo must not become a javascript: link.
-inline bool is_web_url(const std::string& url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
-
-// "Title, locator" entries, each linked when it has a web address, joined by "; ".
-inline void write_source_links(std::ostream& out, const std::vector<SourceRef>& sources) {
-    for (std::size_t index = 0; index < sources.size(); ++index) {
-        const SourceRef& source = sources[index];
-        if (index) out << "; ";
-        std::string label = source.title;
-        if (!source.locator.empty()) label += ", " + source.locator;
-        if (is_web_url(source.url))
-            out << "<a href=\"" << html_escape(source.url) << "\" rel=\"noopener\">" << html_escape(label) << "</a>";
-        else
-            out << html_escape(label);
-    }
 }
 
 } // namespace chips::tools

@@ -37,6 +37,11 @@ struct QuoteLayout {
     // part of the list is replaced by a Dummy this tall (ui/panel_quotes.cpp), so it costs no layout and no glyphs.
     float card_height = 0.0f;
     bool card_appearing = false; // its child window appeared this frame: ImGui sizes it next frame, don't measure
+    // Each claim's published reason and its live verdict and reason (Session::live_claim), rebuilt when the
+    // session's revision moves (a slider step, the language, the currency), not on every frame a card is drawn.
+    std::vector<std::string> reasons;
+    std::vector<LiveClaim> live;
+    std::uint64_t live_revision = ~0ull;
 };
 
 //-----------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 // ui/panel_downloads.cpp — the "Download" button in the header and its popup: the scenario and its results (JSON,
 // CSV), the data behind each chart (CSV), and every quote with its claims and verdicts under the reader's current
-// assumptions (CSV). The contents are model/output/export.h's; this file only gathers the context and saves through
-// PlatformHooks::download_file (a real file save in the browser). Hidden when the platform cannot save files.
+// assumptions (CSV), and the fact-check ledger (HTML, model/output/ledger.h). The contents are model/output/export.h's;
+// this file only gathers the context and saves through PlatformHooks::download_file (a real file save in the browser).
+// Hidden when the platform cannot save files.
 #include "model/output/export.h"
+#include "model/output/ledger.h"
 #include "session/permalink.h"
 #include "ui/app_state.h"
 
@@ -32,7 +34,7 @@ void save(AppState& state, const DownloadFile& file) {
     state.last_download = file.file_name;
 }
 
-enum class Download { scenario_json, scenario_csv, chart_chips, chart_experts, chart_gpus, quotes_csv };
+enum class Download { scenario_json, scenario_csv, chart_chips, chart_experts, chart_gpus, quotes_csv, ledger };
 
 // Builds one file from the current view and saves it.
 void download(AppState& state, Download what) {
@@ -63,6 +65,20 @@ void download(AppState& state, Download what) {
         if (const Preset* preset = state.session.presets().find(state.session.preset_id()))
             assumptions = assumptions_from(state.session.scenario(), preset->scenario);
         save(state, export_quotes_csv(context, state.session.library(), state.session.presets(), state.session.gpus(), assumptions));
+        break;
+    }
+    case Download::ledger: {
+        // The same page the site serves as ledger.html (model/output/ledger.h), written here so the offline file,
+        // which has no site next to it, offers it too. Its first section is in the reader's language.
+        const Session& session = state.session;
+        const LedgerContent ledger{&session.claim_book(), &session.library(), &session.strings(), &session.gpus(),
+                                   &session.presets()};
+        DownloadFile file;
+        file.file_name = std::string("chips-and-claims_ledger_") + lang_code(session.lang()) + "_" +
+                         (context.date.empty() ? std::string("unknown") : context.date) + ".html";
+        file.mime_type = "text/html;charset=utf-8";
+        file.content = render_ledger_html(ledger, session.lang());
+        save(state, file);
         break;
     }
     }
@@ -101,6 +117,7 @@ void draw_download_button(AppState& state) {
         {Download::chart_experts, "download.chart_experts", "download.chart_experts"},
         {Download::chart_gpus, "download.chart_gpus", "download.chart_gpus"},
         {Download::quotes_csv, "download.quotes_csv", "download.quotes_csv"},
+        {Download::ledger, "download.ledger", "download.ledger"},
     };
     wrapped_text(state.tr("download.help"), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::Separator();

@@ -82,6 +82,20 @@ void draw_embed(AppState& state) {
     const std::string reason = session.claim_reason(quote_index, session.selected_claim());
     wrapped_text(reason.empty() ? localized(state, claim.claim->note).c_str() : reason.c_str());
     state.record_rect("embed.reason");
+    // Once the reader moves a control that reaches the claim, the verdict under their assumptions, labelled, with
+    // its own reason: the card's promise that the verdict follows the sliders.
+    const LiveClaim live = session.live_claim(quote_index, session.selected_claim());
+    if (live.differs) {
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("%s:", state.tr("quote.your_scenario"));
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(live.verdict, session.theme()));
+        ImGui::Text("%s %s", verdict_glyph(live.verdict), state.tr(verdict_string_key(live.verdict)));
+        ImGui::PopStyleColor();
+        wrapped_text(live.reason.c_str());
+        ImGui::EndGroup();
+        state.record_rect("embed.live");
+    }
     ImGui::Spacing();
     draw_quote_text(state, quote_index, "span_embed");
     if (session.lang() == Lang::en && !quote.quote->translation_en.empty())

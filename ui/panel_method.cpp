@@ -43,7 +43,8 @@ void draw_method_panel(AppState& state) {
     formula(state, "output.training_flop", text, "method.flop.source");
 
     text = fill_in(state.tr("method.speed"), "peak", f.format(peak, Quantity::tflops));
-    text = fill_in(text, "mfu", f.format(s.mfu, Quantity::fraction));
+    // The efficiency actually used: the scenario's, or the chip's default when the scenario says 0.
+    text = fill_in(text, "mfu", f.format(r.mfu_used.central, Quantity::fraction));
     text = fill_in(text, "slowdown", f.format(r.comm_slowdown.central, Quantity::ratio));
     text = fill_in(text, "goodput", f.format(r.goodput.central, Quantity::fraction));
     text = fill_in(text, "effective", effective);

@@ -1,6 +1,8 @@
 // ui/panel_quotes.cpp — the Quotes panel: quotes grouped by article, original text with correct Chinese line
-// breaking, claim spans highlighted by verdict (colour + glyph + word), hover for the model's value, ratio and
-// reasoning, click to load the claim's scenario; source and date, translation toggle, copy with citation.
+// breaking, claim spans highlighted by verdict (colour + glyph + word), each claim's reason in plain words on the
+// card and, when the reader's assumptions reach it, its live verdict and reason under them ("your scenario"); hover
+// for the model's value and ratio, click to load the claim's scenario; source and date, translation toggle, copy
+// with citation.
 //
 // Index
 // - [SECTION] Claim read-outs (tooltip and the line under the quote)
@@ -31,6 +33,27 @@ std::string model_text(const AppState& state, const CheckedClaim& claim) {
     return state.session.fmt().format_range(check.model, kind);
 }
 
+// "✗ Overstated" for any verdict, in its colour (glyph and word, so colour is never the only cue).
+void draw_verdict(const AppState& state, Verdict verdict) {
+    ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(verdict, state.session.theme()));
+    ImGui::Text("%s %s", verdict_glyph(verdict), state.tr(verdict_string_key(verdict)));
+    ImGui::PopStyleColor();
+}
+
+// The reason lines of a quote's claims, recomputed only when the session changed since they were made: a card is
+// drawn on every frame of a drag, the verdicts change at most once per slider step.
+void refresh_claim_lines(AppState& state, int quote_index) {
+    QuoteLayout& layout = state.quote_layouts[quote_index];
+    const CheckedQuote& quote = state.session.quotes()[quote_index];
+    if (layout.live_revision == state.session.revision() && layout.live.size() == quote.claims.size()) return;
+    layout.reasons.resize(quote.claims.size());
+    layout.live.resize(quote.claims.size());
+    for (size_t c = 0; c < quote.claims.size(); ++c) {
+        layout.reasons[c] = state.session.claim_reason(quote_index, static_cast<int>(c));
+        layout.live[c] = state.session.live_claim(quote_index, static_cast<int>(c));
+    }
+    layout.live_revision = state.session.revision();
+}
 
 void claim_tooltip(AppState& state, const CheckedClaim& claim) {
     const float em = ImGui::GetFontSize();
@@ -108,7 +131,8 @@ float estimated_card_height(const CheckedQuote& quote) {
     const float lines = std::max(1.0f, std::ceil(static_cast<float>(characters) / per_line));
     const float row = em + style.ItemSpacing.y;
     const float claims = static_cast<float>(quote.claims.size());
-    return 2.0f * style.WindowPadding.y + lines * quote_size * 1.55f + style.ItemSpacing.y + claims * 2.0f * row +
+    // A claim takes its verdict line, a reason of about two lines and the model's range.
+    return 2.0f * style.WindowPadding.y + lines * quote_size * 1.55f + style.ItemSpacing.y + claims * 4.0f * row +
            style.ItemSpacing.y + 2.0f * row;
 }
 
@@ -223,10 +247,18 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
     state.quote_layouts[quote_index].card_appearing = ImGui::IsWindowAppearing();
     draw_quote_text(state, quote_index, embed ? "span_embed" : "span");
 
-    // One line per claim: verdict (glyph + word + colour), the span, the model's range.
+    // Per claim: the verdict (glyph + word + colour), the span, the reason in plain words, the model's range; when
+    // the reader's assumptions reach the claim, the verdict under them, labelled, with its own reason (live).
+    refresh_claim_lines(state, quote_index);
+    const QuoteLayout& lines = state.quote_layouts[quote_index];
     for (size_t c = 0; c < quote.claims.size(); ++c) {
         const CheckedClaim& claim = quote.claims[c];
+        const LiveClaim& live = lines.live[c];
         ImGui::PushID(static_cast<int>(c));
+        if (live.differs) {
+            ImGui::TextDisabled("%s:", state.tr("quote.published_check"));
+            ImGui::SameLine();
+        }
         verdict_label(state, claim);
         ImGui::SameLine();
         ImFont* face = state.font_for_script(quote.quote->script);
@@ -239,6 +271,11 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
             if (small_button(state, state.tr("action.check_claim"))) state.session.load_claim(quote_index, static_cast<int>(c));
             state.record_rect(claim.id + ".load");
         }
+        // The reason is on the card itself, in the body colour: a phone has no hover, and it is what a reader
+        // needs most after the verdict.
+        const std::string& reason = lines.reasons[c];
+        wrapped_text(reason.empty() ? localized(state, claim.claim->note).c_str() : reason.c_str());
+        state.record_rect(claim.id + ".reason");
         if (claim.check.verdict != Verdict::not_checkable) {
             std::string line = std::string(state.tr("quote.model")) + ": " + model_text(state, claim);
             if (claim.check.claimed_over_model > 0)
@@ -247,8 +284,15 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
                                 state.session.fmt().format(claim.check.claimed_over_model, Quantity::ratio)) +
                         ")";
             wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        } else if (selected || embed) {
-            wrapped_text(localized(state, claim.claim->note).c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        }
+        if (live.differs) {
+            ImGui::BeginGroup();
+            ImGui::TextDisabled("%s:", state.tr("quote.your_scenario"));
+            ImGui::SameLine();
+            draw_verdict(state, live.verdict);
+            wrapped_text(live.reason.c_str());
+            ImGui::EndGroup();
+            state.record_rect(claim.id + ".live");
         }
         ImGui::PopID();
     }

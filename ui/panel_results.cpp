@@ -72,6 +72,29 @@ void card(AppState& state, const char* key, float width) {
     (void)em;
 }
 
+// How the estimate was reached, where it matters to the reader: why more chips stop helping
+// (Estimate::scaling_limited_by, docs/model.md §6) and a 16-bit run on a chip without BF16 (its FP16 rate is used).
+void draw_estimate_notes(AppState& state) {
+    const Estimate& result = state.session.result();
+    const Formatter& fmt = state.session.fmt();
+    if (result.scaling_limited_by != ScalingLimit::none) {
+        std::string text;
+        if (result.scaling_limited_by == ScalingLimit::batch) {
+            text = fill_in(state.tr("results.scaling.batch"), "useful",
+                           fmt.format(result.useful_chips.central, Quantity::count));
+            text = fill_in(text, "chips", fmt.format(state.session.scenario().chips, Quantity::count));
+        } else {
+            text = state.tr("results.scaling.failures");
+        }
+        wrapped_text(text.c_str());
+        state.record_rect("results.scaling");
+    }
+    if (result.fp16_instead_of_bf16 && state.session.gpu()) {
+        wrapped_text(fill_in(state.tr("results.fp16"), "gpu", gpu_short_name(*state.session.gpu())).c_str());
+        state.record_rect("results.fp16");
+    }
+}
+
 } // namespace
 
 void draw_result_for(AppState& state, const char* output_key) {
@@ -117,6 +140,7 @@ void draw_results_panel(AppState& state) {
         if (i % columns != 0) ImGui::SameLine(0, gap);
         card(state, headline[i], width);
     }
+    draw_estimate_notes(state);
     if (state.session.result().memory_fits.central < 0.5) {
         const std::string text = fill_in(state.tr("results.memory_warning"), "memory",
                                          state.session.fmt().format(state.session.result().memory_per_gpu_gb.central, Quantity::gigabytes));

@@ -32,6 +32,7 @@ struct ControlInfo {
     bool log;         // logarithmic slider (counts and prices spanning decades)
     Quantity kind;    // how the value is shown on the slider
     bool typed_entry; // a visible number field next to the slider (Ctrl+click has no touch equivalent)
+    bool zero_is_default = false; // 0 means "the chip's catalog default": a "Chip's default" checkbox says so
 };
 
 const ControlInfo kControls[] = {
@@ -39,8 +40,8 @@ const ControlInfo kControls[] = {
     {"experts_total", 1, 1024, true, Quantity::count, false},
     {"experts_active", 1, 1024, false, Quantity::count, false},
     {"tokens", 1e9, 1e14, true, Quantity::tokens, true},
-    {"mfu", 0.01, 0.9, false, Quantity::fraction, false},
-    {"usd_per_gpu_hour", 0.1, 20, true, Quantity::usd_small, false},
+    {"mfu", 0.01, 0.9, false, Quantity::fraction, false, true},
+    {"usd_per_gpu_hour", 0.1, 20, true, Quantity::usd_small, false, true},
     {"overlap", 0, 1, false, Quantity::fraction, false},
     {"experts_shared", 0, 8, false, Quantity::count, false},
     {"pue", 1, 3, false, Quantity::plain, false},
@@ -87,25 +88,61 @@ bool apply_number(AppState& state, const char* key, double value) {
     return state.session.set_number(key, value);
 }
 
+// For a key where 0 means "the chip's default" (mfu: the efficiency other published runs reach on this chip; the
+// price: the GPU catalog's rental range): the range the model uses then, and its central value. The slider cannot
+// show 0 (its minimum is a real figure), so at 0 it stands at the default's central value and reads "default …".
+Range chip_default(const AppState& state, const char* key) {
+    if (std::strcmp(key, "mfu") == 0) return state.session.result().mfu_used;
+    const GpuSpec* gpu = state.session.gpu();
+    return gpu ? gpu->rental_usd_per_gpu_hour : Range{};
+}
+
+// "☐ Chip's default" on the label's line: ticking it sets 0 (the default), unticking it states the default's
+// central value, which the slider then moves from.
+void default_checkbox(AppState& state, const ControlInfo& control, double value) {
+    const char* label = state.tr("scenario.use_default");
+    ImGui::SameLine();
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (check_width(label) < room) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - check_width(label));
+    bool use_default = value == 0;
+    if (ImGui::Checkbox(label, &use_default)) {
+        const double central = chip_default(state, control.key).central;
+        apply_number(state, control.key, use_default ? 0.0 : (central > 0 ? central : 0.3));
+    }
+    state.record_rect(std::string(control.key) + ".default");
+}
+
 void numeric_control(AppState& state, const ControlInfo& control) {
     const ScenarioKeyInfo* info = find_scenario_key(control.key);
     if (!info || !info->field) return;
     label_with_help(state, control.key);
-    const float em = ImGui::GetFontSize();
+    ImGui::PushID(control.key);
     double value = state.session.scenario().*(info->field);
+    if (control.zero_is_default) default_checkbox(state, control, value);
+    ImGui::PopID();
+    const float em = ImGui::GetFontSize();
     double lo = std::max(control.ui_min, info->min);
     double hi = std::min(control.ui_max, info->max);
     if (std::strcmp(control.key, "experts_active") == 0) hi = std::max(1.0, state.session.scenario().experts_total);
     if (hi <= lo) hi = lo + 1;
-    char format[96];
-    escape_percent(state.session.fmt().format(value, control.kind), format, sizeof format);
+    char format[160];
+    const bool at_default = control.zero_is_default && value == 0;
+    if (at_default) {
+        const Range range = chip_default(state, control.key);
+        escape_percent(
+            fill_in(state.tr("scenario.default_value"), "range", state.session.fmt().format_range(range, control.kind)),
+            format, sizeof format);
+    } else {
+        escape_percent(state.session.fmt().format(value, control.kind), format, sizeof format);
+    }
     ImGui::PushID(control.key);
     const float typed_width = control.typed_entry ? 6.5f * em : 0.0f;
     ImGui::SetNextItemWidth(std::max(6.0f * em, ImGui::GetContentRegionAvail().x - typed_width));
     ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp; // (Ctrl+click typing is clamped too)
     if (control.log) flags |= ImGuiSliderFlags_Logarithmic;
-    double edited = value;
-    if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &edited, &lo, &hi, format, flags) && edited != value)
+    const double shown = at_default ? std::clamp(chip_default(state, control.key).central, lo, hi) : value;
+    double edited = shown;
+    if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &edited, &lo, &hi, format, flags) && edited != shown)
         apply_number(state, control.key, edited);
     state.record_rect(control.key);
     if (control.typed_entry) {

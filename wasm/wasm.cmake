@@ -1,6 +1,7 @@
 # wasm/wasm.cmake — the WebAssembly configuration (included by CMakeLists.txt under emcmake).
 # Output: <build>/site/ — index.html, embed.html (both with the text version of every quote), app.js, style.css,
-# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), size-report.txt; the
+# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), ledger.html (the
+# fact-check ledger), size-report.txt; the
 # same pages in zh-hans/ and zh-hant/; per quote, in each language: claims/<id>.html, embed/<id>/<n>.html and the
 # preview image og/<id>.png. docs/site.md explains the page side.
 if(NOT CHIPS_HAVE_IMGUI)
@@ -18,6 +19,8 @@ set(CHIPS_SNAPSHOT_CONTENT "${CMAKE_SOURCE_DIR}/build/native/snapshot_content" C
     "Native tools/snapshot_content (scripts/build.sh wasm builds it first)")
 set(CHIPS_RENDER_PREVIEWS "${CMAKE_SOURCE_DIR}/build/native/render_previews" CACHE FILEPATH
     "Native tools/render_previews (scripts/build.sh wasm builds it first)")
+set(CHIPS_RENDER_LEDGER "${CMAKE_SOURCE_DIR}/build/native/render_ledger" CACHE FILEPATH
+    "Native tools/render_ledger (scripts/build.sh wasm builds it first)")
 # Link previews and hreflang need absolute addresses, which a static build cannot know: set this to where the site is
 # served (ending in "/") when building for a deployment; the default only keeps local builds and tests working.
 set(CHIPS_SITE_URL "https://chips-and-claims.example/" CACHE STRING
@@ -125,6 +128,20 @@ foreach(lang_index RANGE 2)
               "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" "${page_shell_script}")
     list(APPEND site_outputs "${site_dir}/${tree}${site_name}")
   endforeach()
+  # The fact-check ledger, this language's section first: the sections from tools/render_ledger, in the site's page
+  # shell (site/ledger.html, scripts/build_ledger_page.mjs); the page's footer links to it.
+  set(ledger_sections "${site_text_dir}/ledger.${lang}.html")
+  add_custom_command(OUTPUT "${ledger_sections}"
+    COMMAND "${CHIPS_RENDER_LEDGER}" --content "${CHIPS_CONTENT_DIR}" --lang ${lang} --fragment --out "${ledger_sections}"
+    DEPENDS "${CHIPS_RENDER_LEDGER}" ${chips_content_files}
+    COMMENT "Writing the fact-check ledger in ${lang} (tools/render_ledger)")
+  add_custom_command(OUTPUT "${site_dir}/${tree}ledger.html"
+    COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/build_ledger_page.mjs" --lang ${lang} --sections "${ledger_sections}"
+            --strings "${strings_file}" --shell "${CMAKE_SOURCE_DIR}/site/ledger.html" --site-url "${CHIPS_SITE_URL}"
+            --out "${site_dir}/${tree}ledger.html"
+    DEPENDS "${ledger_sections}" "${strings_file}" "${CMAKE_SOURCE_DIR}/site/ledger.html"
+            "${CMAKE_SOURCE_DIR}/scripts/build_ledger_page.mjs" "${page_shell_script}")
+  list(APPEND site_outputs "${site_dir}/${tree}ledger.html")
   # Per quote: claims/<id>.html and embed/<id>/<n>.html (hundreds of files: a stamp stands for them).
   set(share_stamp "${site_text_dir}/share-pages.${lang}.stamp")
   add_custom_command(OUTPUT "${share_stamp}"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace chips {
 
@@ -121,6 +122,24 @@ void ClaimBook::live_scenarios(std::size_t index, const Scenario& reader, const 
     apply(compare_to, reader, changed & ~entry.own_compare_keys);
 }
 
+std::size_t ClaimBook::find(std::size_t quote_index, std::size_t claim_index) const {
+    // Entries are in quote order, then claim order: a binary search on (quote, claim).
+    const auto at = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(quote_index, claim_index),
+                                     [](const ClaimEntry& entry, const std::pair<std::size_t, std::size_t>& key) {
+                                         return std::make_pair(entry.quote_index, entry.claim_index) < key;
+                                     });
+    if (at == entries_.end() || at->quote_index != quote_index || at->claim_index != claim_index) return size();
+    return static_cast<std::size_t>(at - entries_.begin());
+}
+
+bool ClaimBook::reader_differs(std::size_t index, const Scenario& reader, const Scenario& reader_base) const {
+    const ClaimEntry& entry = entries_[index];
+    if (!entry.live) return false;
+    const std::uint64_t changed = changed_assumptions(reader, reader_base);
+    return (changed & ~entry.own_keys) != 0 ||
+           (entry.published.has_compare_to && (changed & ~entry.own_compare_keys) != 0);
+}
+
 ClaimComparison ClaimBook::recheck(std::size_t index, const Scenario& reader, const Scenario& reader_base) const {
     const ClaimEntry& entry = entries_[index];
     if (!entry.live) return entry.published_comparison;
@@ -167,11 +186,15 @@ nlohmann::json ClaimBook::to_json(const Scenario& reader, const Scenario& reader
     nlohmann::json claims = nlohmann::json::array();
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const ClaimComparison live = recheck(i, reader, reader_base);
-        claims.push_back({{"quote", quote(i).id},
-                          {"span", claim(i).span},
-                          {"verdict", verdict_name(entries_[i].published_comparison.verdict)},
-                          {"verdict_live", verdict_name(live.verdict)},
-                          {"reason", reason(i, context)}});
+        const std::string published_reason = reason(i, context);
+        claims.push_back(
+            {{"quote", quote(i).id},
+             {"span", claim(i).span},
+             {"verdict", verdict_name(entries_[i].published_comparison.verdict)},
+             {"verdict_live", verdict_name(live.verdict)},
+             {"reason", published_reason},
+             {"reason_live", reader_differs(i, reader, reader_base) ? live_reason(i, live, reader, reader_base, context)
+                                                                    : published_reason}});
     }
     return claims;
 }

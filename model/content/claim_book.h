@@ -51,6 +51,8 @@ class ClaimBook {
 
     std::size_t size() const { return entries_.size(); }
     const ClaimEntry& entry(std::size_t index) const { return entries_[index]; }
+    // The book index of claim `claim_index` of quote `quote_index` (QuoteLibrary order); size() when there is none.
+    std::size_t find(std::size_t quote_index, std::size_t claim_index) const;
     const Quote& quote(std::size_t index) const { return library_->quotes[entries_[index].quote_index]; }
     const QuoteClaim& claim(std::size_t index) const { return quote(index).claims[entries_[index].claim_index]; }
 
@@ -60,6 +62,11 @@ class ClaimBook {
     // changed nothing this is the published verdict. Cheap enough to call for every claim on every change: it
     // copies two scenarios and runs estimate() two to four times, and allocates nothing.
     ClaimComparison recheck(std::size_t index, const Scenario& reader, const Scenario& reader_base) const;
+
+    // Whether the reader changed an assumption that reaches this claim (one its own overrides do not fix): then the
+    // card shows the live verdict next to the published one, labelled "your scenario". False for a claim the model
+    // does not re-check.
+    bool reader_differs(std::size_t index, const Scenario& reader, const Scenario& reader_base) const;
 
     // The same two scenarios recheck() computes, for the reason line of a live verdict.
     void live_scenarios(std::size_t index, const Scenario& reader, const Scenario& reader_base, Scenario& scenario,
@@ -71,9 +78,10 @@ class ClaimBook {
     std::string live_reason(std::size_t index, const ClaimComparison& live, const Scenario& reader,
                             const Scenario& reader_base, const ReasonContext& context) const;
 
-    // getResults()'s "claims": [{"quote", "span", "verdict", "verdict_live", "reason"}] in book order (quote order,
-    // then claim order). verdict and verdict_live are verdict_name() strings; reason is the published verdict's
-    // sentence in the context's language.
+    // getResults()'s "claims": [{"quote", "span", "verdict", "verdict_live", "reason", "reason_live"}] in book order
+    // (quote order, then claim order). verdict and verdict_live are verdict_name() strings; reason is the published
+    // verdict's sentence and reason_live the live one's (the same text when the reader changed nothing that reaches
+    // the claim), both in the context's language.
     nlohmann::json to_json(const Scenario& reader, const Scenario& reader_base, const ReasonContext& context) const;
 
   private:

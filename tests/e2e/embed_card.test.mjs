@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { artifactsDir, launchBrowser, openPage, saveArtifacts, seen, serveSite, waitReady } from './harness.mjs';
-import { LANGUAGES, note, quotesWithClaims, verdictLabel, VERDICTS } from './site_languages.mjs';
+import { bookReason, LANGUAGES, quotesWithClaims, verdictLabel, VERDICTS } from './site_languages.mjs';
 
 let browser, served;
 before(async () => { served = await serveSite(); browser = await launchBrowser(); });
@@ -77,7 +77,9 @@ test('every claim card fits 700 × 450 and 360 × 450 in every language, as stat
             if (!VERDICTS.includes(card.verdictName) || card.verdictLabel !== verdictLabel(card.verdictName, code)) {
               problems.push(`${where}: verdict "${card.verdictLabel}" (${card.verdictName})`);
             }
-            if (card.reason !== note(quote.claims[index], code)) problems.push(`${where}: the reason is not the claim's note`);
+            if (card.reason !== bookReason(quote.id, index, code)) {
+              problems.push(`${where}: the reason "${card.reason}" is not the claim book's (ledger.html)`);
+            }
             if (card.span !== quote.claims[index].span) problems.push(`${where}: marked "${card.span}", not the claim's span`);
           }
         }
@@ -127,7 +129,7 @@ test('an article with the snippet: the card before the module, in each language 
         const card = await frame.evaluate(measureCard);
         assert.ok(card.documentHeight <= height, `${what}: the frame's document is ${card.documentHeight} px tall`);
         assert.equal(card.verdictLabel, verdictLabel(card.verdictName, code), `${what}: verdict`);
-        assert.equal(card.reason, note(quote.claims[claimIndex], code), `${what}: reason`);
+        assert.equal(card.reason, bookReason(quote.id, claimIndex, code), `${what}: reason`);
         assert.equal(card.span, quote.claims[claimIndex].span, `${what}: the marked claim`);
         assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('app-running')), false,
           `${what}: the app ran although its module never arrived`);
@@ -222,6 +224,10 @@ test('when the app is ready it takes over the frame, on the card\'s quote and in
       const state = await page.evaluate(() => window.chipsAndClaims.getState());
       assert.equal(state.quote, quote.id, `${path}: the app shows ${state.quote}`);
       assert.equal(state.language, code, `${path}: the app is in ${state.language}`);
+      // The app's reason for the claim is the static card's (both from the claim book): nothing changes on takeover.
+      const results = await page.evaluate(() => window.chipsAndClaims.getResults());
+      const claim = results.claims.find((entry) => entry.quote === quote.id);
+      assert.equal(claim.reason, bookReason(quote.id, 0, code), `${path}: the app's reason differs from the card's`);
       const cardBox = await page.locator('.embed-card').boundingBox();
       assert.ok(!cardBox || cardBox.width <= 1, `${path}: the card still covers the app (${JSON.stringify(cardBox)})`);
       const canvasBox = await page.locator('#canvas').boundingBox();

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { siteDir } from './harness.mjs';
-import { LANGUAGES, note, quotesWithClaims, tr, VERDICTS } from './site_languages.mjs';
+import { bookReason, LANGUAGES, quotesWithClaims, tr, VERDICTS } from './site_languages.mjs';
 
 const decode = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
   .replace(/&amp;/g, '&');
@@ -86,8 +86,8 @@ test('every page carries the link-preview tags; every image exists and is a 1200
   }
   const quotes = quotesWithClaims();
   const claims = quotes.reduce((sum, quote) => sum + quote.claims.length, 0);
-  // Per language: the full page, the embed router, a claim page per quote and an embed card per claim.
-  assert.equal(pages.length, LANGUAGES.length * (2 + quotes.length + claims), `pages: ${pages.length}`);
+  // Per language: the full page, the embed router, the ledger, a claim page per quote and an embed card per claim.
+  assert.equal(pages.length, LANGUAGES.length * (3 + quotes.length + claims), `pages: ${pages.length}`);
   assert.equal(images.size, LANGUAGES.length * (1 + quotes.length), `distinct preview images: ${images.size}`);
   console.log(`link previews: ${pages.length} pages, ${images.size} images, all 1200 × 630`);
   assert.deepEqual(problems, [], `link previews:\n${problems.join('\n')}`);
@@ -108,8 +108,8 @@ test('a quote\'s share link: titled with the claim, described by its verdict and
       const label = labels.find((candidate) => description.startsWith(candidate + (code === 'en' ? ': ' : '：')));
       if (!label) problems.push(`${path}: og:description does not start with a verdict: "${description}"`);
       const reason = description.slice(label ? label.length + (code === 'en' ? 2 : 1) : 0).replace(/…$/, '');
-      if (!quote.claims.some((claim) => note(claim, code).startsWith(reason))) {
-        problems.push(`${path}: og:description's reason is no claim's note: "${reason}"`);
+      if (!quote.claims.some((claim, index) => bookReason(quote.id, index, code).startsWith(reason))) {
+        problems.push(`${path}: og:description's reason is no claim's reason (ledger.html): "${reason}"`);
       }
       if (meta['og:url'][0] !== `${siteUrl}${path}`) problems.push(`${path}: og:url ${meta['og:url'][0]}`);
       if (meta['og:image'][0] !== `${siteUrl}${tree}og/${quote.id}.png`) problems.push(`${path}: og:image ${meta['og:image'][0]}`);

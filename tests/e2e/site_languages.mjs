@@ -3,7 +3,7 @@
 // allow-list as tests/test_language_scan.cpp, tests/fixtures/language_scan.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentQuotes, repoRoot } from './harness.mjs';
+import { contentQuotes, repoRoot, siteDir } from './harness.mjs';
 
 export const LANGUAGES = [
   { code: 'en', tree: '' },
@@ -20,9 +20,31 @@ export function tr(key, lang) {
 export const VERDICTS = ['consistent', 'overstated', 'understated', 'not_checkable'];
 export const verdictLabel = (verdict, lang) => tr(`verdict.${verdict}`, lang);
 
-// Quotes with at least one claim, as content/quotes.json has them (the claim's note is the card's reason).
+// Quotes with at least one claim, as content/quotes.json has them.
 export const quotesWithClaims = () => contentQuotes().filter((quote) => (quote.claims || []).length > 0);
 export const note = (claim, lang) => claim.note[lang] || claim.note.en;
+
+// The claim book's reason for each claim in a language (the sentence the app's cards, getResults(), the text version
+// and the static cards show), read from the built ledger of that language's tree (tools/render_ledger: a row
+// <tr data-quote data-claim data-verdict> with a <td class="reason">). Another tool than the cards' writer
+// (tools/render_fallback), so a test comparing the two proves they agree.
+const ledgerCache = new Map();
+const unescapeHtml = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+export function bookReason(quoteId, claimIndex, lang) {
+  if (!ledgerCache.has(lang)) {
+    const { tree } = LANGUAGES.find((language) => language.code === lang);
+    const html = readFileSync(join(siteDir, `${tree}ledger.html`), 'utf8');
+    const section = html.slice(html.indexOf(`<section id="${lang}"`), html.indexOf('</section>', html.indexOf(`<section id="${lang}"`)));
+    const reasons = new Map();
+    const row = /<tr data-quote="([^"]*)" data-claim="(\d+)" data-verdict="[a-z_]+">[\s\S]*?<td class="reason">([\s\S]*?)<\/td>/g;
+    for (const match of section.matchAll(row)) reasons.set(`${unescapeHtml(match[1])}#${match[2]}`, unescapeHtml(match[3]));
+    ledgerCache.set(lang, reasons);
+  }
+  const reason = ledgerCache.get(lang).get(`${quoteId}#${claimIndex}`);
+  if (typeof reason !== 'string') throw new Error(`${lang} ledger.html: no row for ${quoteId}#${claimIndex}`);
+  return reason;
+}
 
 // [SECTION] Language scan
 const allow = JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/language_scan.json'), 'utf8'));
