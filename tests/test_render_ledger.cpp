@@ -7,6 +7,7 @@
 #include "test_model_support.h"
 #include "test_tool_run.h"
 
+#include <filesystem>
 #include <regex>
 #include <string>
 #include <vector>
@@ -53,7 +54,9 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 
 // What a tool writes into a temporary file, run as the build runs it.
 std::string tool_output(const char* tool, std::vector<std::string> arguments) {
-    char path[] = "/tmp/chips-tool-XXXXXX";
+    // A unique file in the system's temporary folder (TMPDIR or its default), not a fixed path.
+    std::string pattern = (std::filesystem::temp_directory_path() / "chips-tool-XXXXXX").string();
+    char* path = pattern.data();
     const int fd = mkstemp(path);
     close(fd);
     arguments.push_back("--out");

@@ -2,6 +2,7 @@
 // only in a tooltip), and once the reader moves an assumption that reaches a claim the card adds the verdict under
 // the reader's scenario, labelled, with its own reason; it goes away when the reader goes back. The scenario panel
 // says what 0 means for efficiency and price ("Chip's default"), and the results say why more chips stop helping.
+#include "model/text/safe_text.h"
 #include "ui_harness.h"
 
 #include <doctest/doctest.h>
@@ -84,4 +85,26 @@ TEST_CASE("scenario panel: 0 efficiency and 0 price read as the chip's default, 
     h.frames(3);
     CHECK(h.session.result().fp16_instead_of_bf16);
     CHECK(h.rect("results.fp16", x, y, w, hh));
+}
+
+TEST_CASE("downloads: the fact-check ledger, the reader's language first, with the cards' reasons") {
+    Harness h;
+    chips::apply_url_query(h.session, "lang=zh-Hans");
+    h.frames(3);
+    REQUIRE(h.click("download"));
+    h.frames(2);
+    REQUIRE(h.click("download.ledger"));
+    REQUIRE(h.downloads.size() == 1);
+    const auto& file = h.downloads[0];
+    CHECK(file.name == "chips-and-claims_ledger_zh-Hans_2025-02-01.html");
+    CHECK(file.mime.find("text/html") == 0);
+    CHECK(file.content.find("<html lang=\"zh-Hans\">") != std::string::npos);
+    CHECK(file.content.find("<section ") == file.content.find("<section id=\"zh-Hans\""));
+    const int quote = quote_index(h, "q-dsv3-cost-557-h800");
+    REQUIRE(quote >= 0);
+    const std::string row = "<tr data-quote=\"q-dsv3-cost-557-h800\" data-claim=\"0\" data-verdict=\"consistent\">";
+    const std::size_t at = file.content.find(row);
+    REQUIRE(at != std::string::npos);
+    const std::string cell = "<td class=\"reason\">" + chips::html_escape(h.session.claim_reason(quote, 0)) + "</td>";
+    CHECK(file.content.find(cell, at) < file.content.find("</tr>", at));
 }
