@@ -42,12 +42,16 @@ function article(snippet, width) {
     <h1>An article about chips</h1>${paragraph.repeat(3)}<div id="slot">${sized}</div>${paragraph.repeat(30)}</body></html>`;
 }
 
-// Clicks a control the app draws, at the centre of its rectangle (canvas CSS pixels → page coordinates).
+// Clicks a control the app draws, at the centre of its rectangle (canvas CSS pixels → page coordinates), once the
+// rectangle has stayed put for two looks (a popup is measured on its first frame and placed on a later one).
 async function clickControl(page, id, what) {
   let rect = null;
-  for (let tries = 0; tries < 50 && !rect; ++tries) {
+  let previous = null;
+  for (let tries = 0; tries < 50; ++tries) {
     rect = await page.evaluate((controlId) => window.chipsAndClaims.controlRect(controlId), id);
-    if (!rect) await page.waitForTimeout(100);
+    if (rect && previous && JSON.stringify(rect) === JSON.stringify(previous)) break;
+    previous = rect;
+    await page.waitForTimeout(150);
   }
   assert.ok(rect, `${what}: the app drew no control "${id}"`);
   const canvas = await page.locator('#canvas').boundingBox();
