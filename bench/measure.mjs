@@ -50,7 +50,7 @@ export const CHROMIUM_ARGS = [
 const PAGES = {
   app: {
     path: 'site/index.html',
-    glue: 'site/chips.js',
+    glue: 'site-assets/chips.js', // the unhashed build output (scripts/hash_assets.mjs)
     frames: () => window.chipsAndClaims.framesDrawn(),
     // The chip slider's rectangle in canvas CSS pixels, when the app can say where it is (App::control_rect_json
     // behind window.chipsAndClaims.controlRect or Module._chips_control_rect); null → a drag across the panel area.
@@ -289,9 +289,9 @@ function assetKind(path) {
   if (path.endsWith('.html')) return 'HTML page';
   if (path.endsWith('.css')) return 'CSS';
   if (path.endsWith('.wasm')) return 'wasm module';
-  if (/(chips|baseline)\.js$/.test(path)) return 'emscripten JS glue';
+  if (/(chips|baseline)(\.[0-9a-f]{12})?\.js$/.test(path)) return 'emscripten JS glue'; // chips.js is published hashed
   if (path.endsWith('.js')) return 'page JS';
-  if (/\.(otf|ttf|woff2?)$/.test(path)) return `font ${path.split('/').pop()}`;
+  if (/\.(otf|ttf|woff2?)$/.test(path)) return `font ${path.split('/').pop().replace(/\.[0-9a-f]{12}\./, '.')}`;
   return `other ${path.split('/').pop()}`;
 }
 

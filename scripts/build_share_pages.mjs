@@ -127,7 +127,7 @@ try {
       const path = `${tree}embed/${quote.id}/${index}.html`;
       write(path, fillShell(embedShell, 'site/embed.html', {
         strings, lang,
-        vars: { ...commonVars(lang, path), tree, page_root: '../../',
+        vars: { ...commonVars(lang, path, strings), tree, page_root: '../../',
           start_query: escapeHtml(`lang=${lang}&quote=${quote.id}`),
           embed_title: escapeHtml(fillIn(tr('share.page_title'), { claim: title })),
           embed_attributes: ` data-quote="${escapeHtml(quote.id)}" data-claim="${index}" data-claims="${quote.claims.length}"`,

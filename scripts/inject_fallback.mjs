@@ -45,7 +45,7 @@ try {
   const fallback = read(fallbackPath, 'the text version');
   const cards = JSON.parse(read(cardsPath, 'the checked quotes'));
   const tr = (key) => strings.tr(key, lang);
-  const vars = { ...commonVars(lang, path), start_query: `lang=${lang}`, page_root: './', tree,
+  const vars = { ...commonVars(lang, path, strings), start_query: `lang=${lang}`, page_root: './', tree,
     embed_title: escapeHtml(tr('page.embed_title')), embed_attributes: '', full_page_href: './' };
   const meta = {
     siteUrl, lang, title: tr('page.title'), description: tr('page.description'), image: 'og/site.png',

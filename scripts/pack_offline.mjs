@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readManifest } from './site_manifest.mjs';
 
 const argument = (name) => {
   const index = process.argv.indexOf(name);
@@ -26,13 +27,18 @@ if (!site || !outPath) {
   console.error('usage: pack_offline.mjs --site DIR [--page PATH] --out FILE');
   process.exit(2);
 }
-const read = (name) => readFileSync(join(site, name));
-const text = (name) => read(name).toString('utf8');
-const sha256 = (content) => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
 function fail(message) {
   console.error(`pack_offline: ${message}`);
   process.exit(1);
 }
+// The app's files are published under content-hashed names (scripts/hash_assets.mjs runs first): read each through
+// the site's manifest; the blocks below keep the names site/app.js asks for (data-asset="chips.wasm").
+const manifest = (() => {
+  try { return readManifest(site); } catch (error) { fail(error.message); }
+})();
+const read = (name) => readFileSync(join(site, manifest[name] || name));
+const text = (name) => read(name).toString('utf8');
+const sha256 = (content) => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
 // Inline script text must not close its own <script> element early.
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 function replaceOnce(html, pattern, replacement, what) {
@@ -49,11 +55,15 @@ const assets = ['chips.wasm', 'fonts/ui-sc.otf', 'fonts/ui-tc.otf'].map((name) =
 
 // The download link makes no sense inside the download.
 html = html.replace(/<!-- chips:online-only[\s\S]*?<!-- \/chips:online-only -->\s*/g, '');
-// "(../)*": a language's page lives in its folder and names the site's files from there.
-html = replaceOnce(html, /<link rel="stylesheet" href="(?:\.\.\/)*style\.css">/, `<style>${css}</style>`, 'stylesheet link');
-html = replaceOnce(html, /<link rel="icon" href="(?:\.\.\/)*favicon\.svg" type="image\/svg\+xml">/,
+// "(../)*": a language's page lives in its folder and names the site's files from there; "(.HASH)?": by their
+// published names. The page's map of published names is dropped: nothing is fetched.
+html = html.replace(/<script type="application\/json" id="chips-assets">[^<]*<\/script>\s*/, '');
+const hashed = '(?:\\.[0-9a-f]{12})?';
+html = replaceOnce(html, new RegExp(`<link rel="stylesheet" href="(?:\\.\\./)*style${hashed}\\.css">`),
+  `<style>${css}</style>`, 'stylesheet link');
+html = replaceOnce(html, new RegExp(`<link rel="icon" href="(?:\\.\\./)*favicon${hashed}\\.svg" type="image/svg\\+xml">`),
   `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}">`, 'icon link');
-html = replaceOnce(html, /<script src="(?:\.\.\/)*app\.js"><\/script>/,
+html = replaceOnce(html, new RegExp(`<script src="(?:\\.\\./)*app${hashed}\\.js"></script>`),
   `${assets.join('\n')}\n<script>${chipsJs}</script>\n<script>${appJs}</script>`, 'app.js script');
 
 const policy = [

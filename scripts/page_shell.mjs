@@ -76,11 +76,36 @@ export function fillShell(shell, shellName, { strings, lang, vars = {}, markers 
   return page;
 }
 
-// Vars every shell knows: the page's language, the way up to the site's files, and which intro is shown.
-export function commonVars(lang, path) {
+// Vars every shell knows: the page's language, the way up to the site's files, which intro is shown, and (given the
+// strings) the words site/app.js writes at run time.
+export function commonVars(lang, path, strings) {
   const vars = { lang, root: upFrom(path) };
   for (const entry of LANGUAGES) vars[`hidden_unless_${entry.code}`] = entry.code === lang ? '' : ' hidden';
+  if (strings) vars.page_strings = pageStringsScript(strings);
   return vars;
+}
+
+// [SECTION] Words site/app.js writes at run time
+// Loading progress, errors, the reload button (PAGE_RUN_KEYS), and the page's surroundings that follow the app's
+// language when the reader switches it inside the app (PAGE_FOLLOW_KEYS: title, footer, the link to the text version
+// in that language). In every language, so a switch needs no request; a missing one fails the build (strings.tr).
+export const PAGE_RUN_KEYS = ['status.loading', 'status.copied', 'page.run_loading_progress', 'page.run_starting',
+  'page.run_no_wasm', 'page.run_no_webgl2', 'page.run_context_lost', 'page.run_start_failed', 'page.run_load_failed',
+  'page.run_glue_failed', 'page.run_stopped', 'page.run_reload', 'page.run_hint_page', 'page.run_hint_embed',
+  'page.run_dismiss'];
+export const PAGE_FOLLOW_KEYS = ['page.title', 'page.skip_link', 'page.footer_sources_label', 'page.footer_sources',
+  'page.footer_method_label', 'page.footer_method_link', 'page.footer_method_rest', 'page.footer_licence_label',
+  'page.footer_licence', 'page.footer_ledger_label', 'page.footer_ledger_link', 'page.text_version_link',
+  'action.open_full'];
+export function pageStringsScript(strings) {
+  const table = {};
+  for (const entry of LANGUAGES) {
+    table[entry.code] = { tree: entry.tree };
+    for (const key of [...PAGE_RUN_KEYS, ...PAGE_FOLLOW_KEYS]) table[entry.code][key] = strings.tr(key, entry.code);
+  }
+  // JSON in a data block is never executed; "<" escaped so no string can end the element.
+  const json = JSON.stringify(table).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="page-strings">${json}</script>`;
 }
 
 // [SECTION] Language switcher and link previews

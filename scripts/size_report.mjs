@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { publishedName, readManifest } from './site_manifest.mjs';
 
 const FIRST_FRAME = ['index.html', 'style.css', 'app.js', 'favicon.svg', 'chips.js', 'chips.wasm', 'fonts/ui-sc.otf'];
 const LANGUAGE_PAGES = ['zh-hans/index.html', 'zh-hant/index.html'];
@@ -36,15 +37,20 @@ if (!site || !Number.isFinite(budgetKb)) {
   process.exit(2);
 }
 
-function measure(name) {
+// The app's files are published under content-hashed names (scripts/hash_assets.mjs): a row's `name` is the file a
+// browser requests (tests/e2e/size.test.mjs compares it with the requests), `label` the name the table prints.
+let manifest = null;
+try { manifest = readManifest(site); } catch (error) { console.error(`size_report: ${error.message}`); process.exit(1); }
+function measure(logicalName) {
+  const name = publishedName(manifest, logicalName);
   const path = join(site, name);
   try {
     statSync(path);
   } catch {
-    return { name, missing: true, raw: 0, gzip: 0 };
+    return { name, label: logicalName, missing: true, raw: 0, gzip: 0 };
   }
   const bytes = readFileSync(path);
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  return { name, label: logicalName, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
 function filesUnder(dir, extension) {
@@ -61,7 +67,7 @@ function filesUnder(dir, extension) {
 const first = FIRST_FRAME.map(measure);
 const later = LATER.map(measure);
 const total = first.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
-const english = first.find((row) => row.name === 'index.html');
+const english = first.find((row) => row.label === 'index.html');
 const languages = [{ page: 'index.html', raw: total.raw, gzip: total.gzip }, ...LANGUAGE_PAGES.map((page) => {
   const row = measure(page);
   return { page, missing: row.missing, raw: total.raw - english.raw + row.raw, gzip: total.gzip - english.gzip + row.gzip };
@@ -76,14 +82,14 @@ const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(9);
 const line = (label, row) => `${label.padEnd(40)} ${kb(row.raw)} ${kb(row.gzip)}${row.missing ? '   MISSING' : ''}`;
 const lines = [
   `${'asset (loaded before the first frame)'.padEnd(40)} ${'raw KB'.padStart(9)} ${'gzip KB'.padStart(9)}`,
-  ...first.map((row) => line(row.name, row)),
+  ...first.map((row) => line(row.label, row)),
   line('TOTAL before first frame', total),
   ...languages.slice(1).map((row) => line(`  same with ${row.page}`, row)),
   `budget: ${budgetKb} KB gzip — ${largest.gzip <= budgetKb * 1000 ? 'ok' : 'OVER BUDGET'} ` +
     `(${((largest.gzip / (budgetKb * 1000)) * 100).toFixed(0)}% used, ${largest.page})`,
   '',
   'later, on demand (not counted)',
-  ...later.map((row) => line(row.name, row)),
+  ...later.map((row) => line(row.label, row)),
   '',
   'per quote, three languages (a reader fetches one)',
   ...perQuote.map((row) => `${`${row.label}: ${row.files} files`.padEnd(40)} ${kb(row.raw)}   largest ${(row.largest / 1000).toFixed(1)} KB`),
@@ -94,7 +100,7 @@ if (outPath) writeFileSync(outPath, report);
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ first, later, total, languages, perQuote, budgetKb }));
 }
-const missing = [...first.filter((row) => row.missing).map((row) => row.name),
+const missing = [...first.filter((row) => row.missing).map((row) => row.label),
   ...languages.filter((row) => row.missing).map((row) => row.page)];
 if (missing.length) {
   console.error(`size_report: missing first-frame assets: ${missing.join(', ')}`);

@@ -154,14 +154,23 @@ void Session::recompute() {
     ++scenario_revision_;
     changed();
     gpu_ = gpus_.find(scenario_.gpu);
+    charts_ = ChartData();
     if (gpu_ == nullptr) {
         result_ = Estimate();
-        charts_ = ChartData();
+        charts_stale_ = false;
         return;
     }
     result_ = estimate(scenario_, *gpu_);
-    // The chart series, once per change: the charts draw them and the chart downloads write them.
-    charts_ = compute_chart_data(scenario_, gpus_, compare_gpus_);
+    // The chart series follow on first use (charts()): the charts draw them and the chart downloads write them.
+    charts_stale_ = true;
+}
+
+const ChartData& Session::charts() const {
+    if (charts_stale_) {
+        charts_ = compute_chart_data(scenario_, gpus_, compare_gpus_);
+        charts_stale_ = false;
+    }
+    return charts_;
 }
 
 bool Session::set_number(const std::string& key, double value) {

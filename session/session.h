@@ -127,7 +127,10 @@ class Session {
     const Estimate& result() const { return result_; }
     const GpuSpec* gpu() const { return gpu_; }                  // catalog entry of scenario().gpu
     const Estimate& v3_baseline() const { return v3_baseline_; } // DeepSeek-V3 as reported, for "× V3" ratios
-    const ChartData& charts() const { return charts_; }          // every chart series, computed once per change
+    // Every chart series, computed once per change of the scenario, when first asked for (the charts panel, a chart
+    // download): a change through the page bridge that nothing draws (setState, a link in a background tab, the
+    // fuzzer) does not pay for every GPU's and every expert count's estimate.
+    const ChartData& charts() const;
     const std::vector<std::string>& compare_gpus() const { return compare_gpus_; } // chart series besides the GPU
 
     // Sets one numeric scenario key (the key table's units) through the model's codec: whole keys are rounded, the
@@ -238,7 +241,8 @@ class Session {
     Estimate result_;
     const GpuSpec* gpu_ = nullptr;
     Estimate v3_baseline_;
-    ChartData charts_;
+    mutable ChartData charts_;       // valid when !charts_stale_ (charts())
+    mutable bool charts_stale_ = false;
     std::vector<std::string> compare_gpus_ = default_compare_gpus();
 
     // Reader settings

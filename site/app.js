@@ -44,6 +44,15 @@
   // Pages in the language folders and the embed cards (zh-hans/, embed/<quote>/<n>.html) start the same app: every
   // file it fetches lives next to this script. (The offline file carries them inside; its scripts have no src.)
   const assetBase = document.currentScript && document.currentScript.src ? new URL('./', document.currentScript.src).href : '';
+  // The app's files are published under content-hashed names so hosts can cache them for a year (scripts/
+  // hash_assets.mjs); the page carries the map (<script type="application/json" id="chips-assets">). Without one
+  // (a page served from an unhashed tree) the names are the files' own.
+  const publishedNames = readAssetMap();
+  function readAssetMap() {
+    const node = document.getElementById('chips-assets');
+    try { const map = JSON.parse(node ? node.textContent : '{}'); return map && typeof map === 'object' ? map : {}; } catch (error) { return {}; }
+  }
+  const assetUrl = (name) => assetBase + (typeof publishedNames[name] === 'string' ? publishedNames[name] : name);
   // The language's full page, for "open the full page" and Copy link: this page's folder unless the page names it.
   const pageRoot = root.dataset.pageRoot || './';
 
@@ -89,6 +98,63 @@
   }
   applyPageTheme(savedSettings);
 
+  // [SECTION] The page's words in the reader's language
+  // What this script writes (loading progress, errors, the reload button) and the page around the app that follows the
+  // app's language (title, skip link, footer, the link to the text version in that language) come from
+  // content/strings.json through the page (<script type="application/json" id="page-strings">, scripts/
+  // page_shell.mjs), in every language. The words start in the page's language; followLanguage() switches them.
+  const pageStrings = readPageStrings();
+  const pageLang = root.lang || 'en';
+  let textLang = pageStrings[pageLang] ? pageLang : 'en';
+  function readPageStrings() {
+    const node = document.getElementById('page-strings');
+    try { const table = JSON.parse(node ? node.textContent : '{}'); return table && typeof table === 'object' ? table : {}; } catch (error) { return {}; }
+  }
+  // English words for a page built without the table (an older copy): the page must still say what happened.
+  const ENGLISH_FALLBACK = {
+    'status.loading': 'Loading…', 'status.copied': 'Copied', 'page.run_loading_progress': 'Loading… {done} KB of {total} KB',
+    'page.run_starting': 'Starting…', 'page.run_no_wasm': 'This browser cannot run WebAssembly, which the interactive part needs.',
+    'page.run_no_webgl2': 'This browser or device has WebGL2 turned off, which the interactive part needs.',
+    'page.run_context_lost': 'The graphics context was lost (the GPU was reset or is busy). Reload the page to continue.',
+    'page.run_start_failed': 'The app could not start ({reason}).', 'page.run_load_failed': 'Loading failed: {reason}.',
+    'page.run_glue_failed': 'chips.js could not be loaded.', 'page.run_stopped': 'The interactive part stopped ({reason}).',
+    'page.run_reload': 'Reload', 'page.run_hint_page': '{message} The quotes and verdicts below still work.',
+    'page.run_hint_embed': '{message} Open the full page for the text version.', 'page.run_dismiss': 'Dismiss',
+  };
+  // The pattern for `key` in the current language with {name} holes filled (values are text, set with textContent).
+  function pageText(key, values = {}) {
+    const table = pageStrings[textLang] || {};
+    const pattern = typeof table[key] === 'string' ? table[key] : ENGLISH_FALLBACK[key] || key;
+    const has = (name) => Object.prototype.hasOwnProperty.call(values, name);
+    return pattern.replace(/\{([a-z_]+)\}/g, (hole, name) => (has(name) ? String(values[name]) : hole));
+  }
+  // The reader switched the app's language (onPageSync): the page's title, skip link and footer follow; the text
+  // version below stays in the page's language, so a link to the same text in the app's language is shown instead.
+  function followLanguage(lang) {
+    if (lang === textLang || !pageStrings[lang]) return;
+    textLang = lang;
+    const table = pageStrings[lang];
+    if (view !== 'embed' && typeof table['page.title'] === 'string') document.title = table['page.title'];
+    for (const node of document.querySelectorAll('[data-page-string]')) {
+      const text = table[node.dataset.pageString];
+      if (typeof text !== 'string') continue;
+      node.textContent = text;
+      node.lang = lang;
+    }
+    const link = document.getElementById('text-version-link');
+    if (link && link.parentElement) {
+      const other = lang !== pageLang;
+      link.parentElement.hidden = !other;
+      const siteRoot = root.dataset.siteRoot || new URL('./', assetBase || location.href).href;
+      link.href = other ? new URL((table.tree || '') + '#fallback', siteRoot).href : '#fallback';
+      link.textContent = other ? table['page.text_version_link'] || '' : '';
+      link.lang = lang;
+      link.hreflang = lang;
+    }
+    const close = noticeBox && noticeBox.querySelector('.notice-close');
+    if (close) close.setAttribute('aria-label', pageText('page.run_dismiss'));
+  }
+
   // [SECTION] Status, errors and notices shown in the page (never a blank canvas)
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -105,8 +171,9 @@
     root.classList.add('app-failed'); // CSS shows the text version in full instead of the canvas
     rejectReady(new Error(message));
   }
-  function fallbackHint() {
-    return view === 'embed' ? ' Open the full page for the text version.' : ' The quotes and verdicts below still work.';
+  // With the hint that the text still works (the text version below, or on an embed the full page).
+  function withHint(message) {
+    return pageText(view === 'embed' ? 'page.run_hint_embed' : 'page.run_hint_page', { message });
   }
 
   function showNotices(notices) {
@@ -122,7 +189,7 @@
     close.type = 'button';
     close.className = 'notice-close';
     close.textContent = '×';
-    close.setAttribute('aria-label', 'Dismiss');
+    close.setAttribute('aria-label', pageText('page.run_dismiss'));
     close.addEventListener('click', () => {
       noticeBox.hidden = true;
       if (moduleRef && moduleRef._chips_dismiss_notices) moduleRef._chips_dismiss_notices(); // one list, both places
@@ -189,12 +256,12 @@
       resolveReady();
     },
     onFatal(message) {
-      if (/^WebGL2:/.test(message)) showError(NO_WEBGL2 + ' (' + message + ')' + fallbackHint());
-      else showError('The app could not start (' + message + ').' + fallbackHint());
+      if (/^WebGL2:/.test(message)) showError(withHint(pageText('page.run_no_webgl2') + ' (' + message + ')'));
+      else showError(withHint(pageText('page.run_start_failed', { reason: message })));
     },
     copyText(text) {
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(() => announce('Copied.'), () => copyWithTextarea(text));
+        navigator.clipboard.writeText(text).then(() => announce(pageText('status.copied')), () => copyWithTextarea(text));
       } else {
         copyWithTextarea(text);
       }
@@ -227,6 +294,7 @@
       try { message = JSON.parse(json); } catch (error) { return; }
       if (message.needs_traditional) loadTraditionalFont();
       showIntroFor(message.language || 'en');
+      followLanguage(message.language || 'en');
       applyPageTheme(message.settings);
       // Someone's link (or an embed) is showing: keep the reader's own saved settings as they were.
       if (!visit.fromLink) storage.set('localStorage', SETTINGS_KEY, message.settings);
@@ -328,10 +396,10 @@
   // canvas whose every later call throws.
   function moduleStopped(error) {
     if (failed) return;
-    showError('The interactive part stopped (' + (error && error.message ? error.message : error) + ').' + fallbackHint());
+    showError(withHint(pageText('page.run_stopped', { reason: error && error.message ? error.message : error })));
     const reload = document.createElement('button');
     reload.type = 'button';
-    reload.textContent = 'Reload';
+    reload.textContent = pageText('page.run_reload');
     reload.addEventListener('click', () => location.reload());
     statusBox.appendChild(reload);
   }
@@ -384,18 +452,17 @@
 
   // [SECTION] Capability checks: say so clearly instead of showing a blank canvas
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    showError('This browser cannot run WebAssembly, which the interactive part needs.' + fallbackHint());
+    showError(withHint(pageText('page.run_no_wasm')));
     return;
   }
   // Only whether the browser knows WebGL2 at all: creating a context to find out costs ~15 ms of main thread on a slow
   // machine, and the app creates its own anyway (when that fails, wasm/main.cpp reports "WebGL2" → onFatal below).
-  const NO_WEBGL2 = 'This browser or device has WebGL2 turned off, which the interactive part needs.';
   if (typeof WebGL2RenderingContext === 'undefined') {
-    showError(NO_WEBGL2 + fallbackHint());
+    showError(withHint(pageText('page.run_no_webgl2')));
     return;
   }
   canvas.addEventListener('webglcontextlost', () => {
-    showError('The graphics context was lost (the GPU was reset or is busy). Reload the page to continue.');
+    showError(pageText('page.run_context_lost'));
   });
 
   // [SECTION] Loading with progress in bytes (or decoding the assets the offline file carries)
@@ -415,7 +482,7 @@
       for (const value of totals.values()) total += value;
       // Thousands separators by hand: the first toLocaleString() loads locale data (~20 ms on a slow machine).
       const kb = (bytes) => String(Math.round(bytes / 1024)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-      statusText.textContent = total > 0 ? `Loading… ${kb(done)} KB of ${kb(total)} KB` : 'Loading…';
+      statusText.textContent = total > 0 ? pageText('page.run_loading_progress', { done: kb(done), total: kb(total) }) : pageText('status.loading');
       if (total > 0) { statusProgress.max = total; statusProgress.value = done; }
     });
   }
@@ -431,7 +498,7 @@
   async function fetchBytes(name, withProgress) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return embedded;
-    const response = await fetch(assetBase + name);
+    const response = await fetch(assetUrl(name));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return readBody(name, response, withProgress);
   }
@@ -466,7 +533,7 @@
   async function compileModule(name) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return WebAssembly.compile(embedded);
-    const response = await fetch(assetBase + name);
+    const response = await fetch(assetUrl(name));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     if (typeof WebAssembly.compileStreaming !== 'function' || !response.body) {
       return WebAssembly.compile(await readBody(name, response, true));
@@ -575,13 +642,13 @@
   const assetsReady = Promise.all(downloads).then(([, fontSimplified, fontTraditional]) => {
     mark('chips:assets-downloaded');
     downloadsDone = true;
-    if (!failed) statusText.textContent = 'Starting…';
+    if (!failed) statusText.textContent = pageText('page.run_starting');
     assets.set('ui-sc.otf', fontSimplified);
     if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
   });
   assetsReady.catch((error) => {
     if (error instanceof WebAssembly.CompileError) page.onFatal('WebAssembly: ' + error.message); // arrived, but broken
-    else showError('Loading failed: ' + error.message + '.' + fallbackHint());
+    else showError(withHint(pageText('page.run_load_failed', { reason: error.message })));
   });
 
   // The glue starts now and runs while the assets still download (parsing it took ~30 ms on a slow machine that the
@@ -600,6 +667,9 @@
         });
       return {}; // asynchronous: the glue waits for receiveInstance
     },
+    // The glue's own way to find its files (it names chips.wasm); app.js instantiates the module itself above, so
+    // this only matters if the glue ever asks.
+    locateFile: (path) => assetUrl(path),
     onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
@@ -610,14 +680,14 @@
     window.chipsAndClaimsStart(Module);
   } else {
     const script = document.createElement('script');
-    script.src = assetBase + 'chips.js';
-    script.onerror = () => showError('chips.js could not be loaded.' + fallbackHint());
+    script.src = assetUrl('chips.js');
+    script.onerror = () => showError(withHint(pageText('page.run_glue_failed')));
     document.body.appendChild(script);
   }
 
   // An uncaught error before the first frame would leave a spinner forever: show it.
   window.addEventListener('error', (event) => {
-    if (!started) showError('The app could not start (' + event.message + ').' + fallbackHint());
+    if (!started) showError(withHint(pageText('page.run_start_failed', { reason: event.message })));
     else if (event.error instanceof WebAssembly.RuntimeError) moduleStopped(event.error);
   });
 })();

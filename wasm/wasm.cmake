@@ -1,7 +1,8 @@
 # wasm/wasm.cmake — the WebAssembly configuration (included by CMakeLists.txt under emcmake).
 # Output: <build>/site/ — index.html, embed.html (both with the text version of every quote), app.js, style.css,
-# chips.js, chips.wasm, fonts/*.otf, chips-and-claims-offline.html (one self-contained file), ledger.html (the
-# fact-check ledger), size-report.txt; the
+# chips.js, chips.wasm, fonts/*.otf (these under content-hashed names, with asset-manifest.json; each file with .br and
+# .gz siblings), chips-and-claims-offline.html (one self-contained file), ledger.html (the fact-check
+# ledger), size-report.txt; the
 # same pages in zh-hans/ and zh-hant/; per quote, in each language: claims/<id>.html, embed/<id>/<n>.html and the
 # preview image og/<id>.png. docs/site.md explains the page side.
 if(NOT CHIPS_HAVE_IMGUI)
@@ -33,6 +34,10 @@ find_program(CHIPS_NODE node REQUIRED)
 set(CHIPS_FIRST_FRAME_BUDGET_KB 900 CACHE STRING "Max gzip KB loaded before the first frame; over it fails the build")
 
 set(site_dir "${CMAKE_BINARY_DIR}/site")
+# The app's files under their own names (chips.js, chips.wasm, fonts/, app.js, style.css, favicon.svg): the site
+# publishes them under content-hashed names (scripts/hash_assets.mjs, below), and cmake keeps its outputs here so an
+# unchanged file is never rebuilt.
+set(site_assets_dir "${CMAKE_BINARY_DIR}/site-assets")
 
 # Code: wasm exceptions (native, smaller than JS-emulated ones) so a malformed JSON payload is an error, not an abort.
 # -Os instead of the Release -O3: measured in docs/site.md ("Size"); the app spends its time waiting for input, and
@@ -55,7 +60,7 @@ target_compile_definitions(imgui_backends PRIVATE glGetIntegerv=chips_gl_get_int
 
 file(GLOB chips_wasm_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/*.cpp")
 add_executable(chips_app ${chips_wasm_sources})
-set_target_properties(chips_app PROPERTIES OUTPUT_NAME chips SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${site_dir}")
+set_target_properties(chips_app PROPERTIES OUTPUT_NAME chips SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${site_assets_dir}")
 target_link_libraries(chips_app PRIVATE chips_ui imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
 target_compile_options(chips_app PRIVATE ${chips_warnings} ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
 file(GLOB chips_content_files CONFIGURE_DEPENDS "${CHIPS_CONTENT_DIR}/*.json")
@@ -85,10 +90,10 @@ set_source_files_properties("${content_snapshot_source}" PROPERTIES COMPILE_OPTI
 target_include_directories(chips_app PRIVATE "${CMAKE_SOURCE_DIR}")
 
 # Fonts: subsets of Noto Sans CJK SC and TC holding exactly the characters content/ can show (scripts/make_fonts.py).
-set(font_outputs "${site_dir}/fonts/ui-sc.otf" "${site_dir}/fonts/ui-tc.otf")
+set(font_outputs "${site_assets_dir}/fonts/ui-sc.otf" "${site_assets_dir}/fonts/ui-tc.otf")
 add_custom_command(OUTPUT ${font_outputs}
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/make_fonts.py" --content "${CHIPS_CONTENT_DIR}"
-          --extra "${CMAKE_SOURCE_DIR}/assets/font-extra-chars.txt" --out "${site_dir}/fonts"
+          --extra "${CMAKE_SOURCE_DIR}/assets/font-extra-chars.txt" --out "${site_assets_dir}/fonts"
   DEPENDS "${CMAKE_SOURCE_DIR}/scripts/make_fonts.py" "${CMAKE_SOURCE_DIR}/assets/font-extra-chars.txt"
           ${chips_content_files}
   COMMENT "Cutting CJK font subsets")
@@ -164,15 +169,35 @@ foreach(lang_index RANGE 2)
 endforeach()
 # -------------------------------------------------------------------------------------------------------------------
 
-# Scripts, style and images are copied as they are.
+# Scripts, style and images are copied as they are: the ones published under hashed names (app.js, style.css,
+# favicon.svg) to the assets folder, the rest (embed-route.js, which card pages name from the head) to the site.
+set(chips_hashed_site_files app.js style.css favicon.svg)
+set(asset_outputs ${font_outputs})
 file(GLOB chips_site_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/site/*.js" "${CMAKE_SOURCE_DIR}/site/*.css"
      "${CMAKE_SOURCE_DIR}/site/*.svg")
 foreach(site_file IN LISTS chips_site_files)
   get_filename_component(site_name "${site_file}" NAME)
-  add_custom_command(OUTPUT "${site_dir}/${site_name}"
-    COMMAND ${CMAKE_COMMAND} -E copy "${site_file}" "${site_dir}/${site_name}" DEPENDS "${site_file}")
-  list(APPEND site_outputs "${site_dir}/${site_name}")
+  if(site_name IN_LIST chips_hashed_site_files)
+    set(copy_target "${site_assets_dir}/${site_name}")
+    list(APPEND asset_outputs "${copy_target}")
+  else()
+    set(copy_target "${site_dir}/${site_name}")
+    list(APPEND site_outputs "${copy_target}")
+  endif()
+  add_custom_command(OUTPUT "${copy_target}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${site_file}" "${copy_target}" DEPENDS "${site_file}")
 endforeach()
+
+# Content-hashed names (scripts/hash_assets.mjs): the files above are copied into the site as stem.<hash>.ext and
+# every page (all trees, claim pages, embed cards) is pointed at them, with the map for site/app.js in each page and
+# asset-manifest.json. A stamp stands for the rewritten pages.
+set(hash_stamp "${site_text_dir}/hash-assets.stamp")
+add_custom_command(OUTPUT "${hash_stamp}" "${site_dir}/asset-manifest.json"
+  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/hash_assets.mjs" --assets "${site_assets_dir}" --site "${site_dir}"
+          --stamp "${hash_stamp}"
+  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${asset_outputs} ${site_outputs} ${share_outputs}
+          "${CMAKE_SOURCE_DIR}/scripts/hash_assets.mjs" "${CMAKE_SOURCE_DIR}/scripts/site_manifest.mjs"
+  COMMENT "Publishing the app's files under content-hashed names (scripts/hash_assets.mjs)")
 
 # The offline classroom file, one per language: everything above in one HTML file that works from file:// without a
 # network.
@@ -181,8 +206,7 @@ foreach(lang_index RANGE 2)
   add_custom_command(OUTPUT "${site_dir}/${tree}chips-and-claims-offline.html"
     COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs" --site "${site_dir}" --page "${tree}index.html"
             --out "${site_dir}/${tree}chips-and-claims-offline.html"
-    DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs}
-            "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs"
+    DEPENDS "${hash_stamp}" "${CMAKE_SOURCE_DIR}/scripts/pack_offline.mjs"
     COMMENT "Packing the offline file (${tree}index.html)")
 endforeach()
 
@@ -191,12 +215,19 @@ set(size_report "${site_dir}/size-report.txt")
 add_custom_command(OUTPUT "${size_report}"
   COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs" --site "${site_dir}"
           --budget-kb "${CHIPS_FIRST_FRAME_BUDGET_KB}" --out "${size_report}"
-  DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${font_outputs} ${site_outputs} ${offline_files} ${share_outputs}
-          "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs"
+  DEPENDS "${hash_stamp}" ${offline_files} "${CMAKE_SOURCE_DIR}/scripts/size_report.mjs"
   COMMENT "Checking the first-frame size budget")
 
-add_custom_target(site ALL DEPENDS chips_app ${font_outputs} ${site_outputs} ${offline_files} ${share_outputs}
-                  "${size_report}")
+# Last: FILE.br and FILE.gz next to every compressible file, for servers that send them as they are
+# (scripts/static_server.mjs, nginx gzip_static, Caddy precompressed; docs/site.md "Serving the site").
+set(precompress_stamp "${site_text_dir}/precompress.stamp")
+add_custom_command(OUTPUT "${precompress_stamp}"
+  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/precompress.mjs" --site "${site_dir}" --stamp "${precompress_stamp}"
+  DEPENDS "${hash_stamp}" ${offline_files} ${site_outputs} "${size_report}" "${CMAKE_SOURCE_DIR}/scripts/precompress.mjs"
+  COMMENT "Writing precompressed .br and .gz files (scripts/precompress.mjs)")
+
+add_custom_target(site ALL DEPENDS chips_app ${asset_outputs} ${site_outputs} ${offline_files} ${share_outputs}
+                  "${hash_stamp}" "${size_report}" "${precompress_stamp}")
 include("${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cmake" OPTIONAL)
 
 # [SECTION] The module with its function names (bench/wasm_symbols.mjs, `bash scripts/bench --wasm-symbols`)

@@ -113,7 +113,7 @@ test('an article with the snippet: the card before the module, in each language 
         width: Math.max(width + 40, 420), height: 700,
         beforeGoto: async (newContext, newPage) => {
           // The module never arrives: whatever the reader sees here is the static page.
-          await newContext.route('**/chips.wasm', () => {});
+          await newContext.route('**/chips*.wasm', () => {});
           await newPage.route('**/host-article.html',
             (route) => route.fulfill({ contentType: 'text/html', body: hostPage(src, width, height) }));
         },
@@ -168,7 +168,7 @@ test('a hostile quote id in the snippet cannot inject markup or send the frame e
     `${known}#x`, `${known} `];
   const { context, page, record } = await openPage(browser, served.url, 'embed.html', {
     width: 700, height: 450,
-    beforeGoto: (newContext) => newContext.route('**/chips.wasm', () => {}),
+    beforeGoto: (newContext) => newContext.route('**/chips*.wasm', () => {}),
   });
   try {
     let dialogs = 0;
@@ -201,7 +201,7 @@ test('theme= in the snippet sets the card\'s colours against the system preferen
   const quote = quotesWithClaims()[0];
   for (const [scheme, theme, background] of [['light', 'dark', 'rgb(22, 24, 29)'], ['dark', 'light', 'rgb(247, 247, 245)']]) {
     const context = await browser.newContext({ viewport: { width: 700, height: 450 }, colorScheme: scheme });
-    await context.route('**/chips.wasm', () => {});
+    await context.route('**/chips*.wasm', () => {});
     const page = await context.newPage();
     try {
       await page.goto(served.url + `embed.html?quote=${quote.id}&theme=${theme}`);

@@ -26,7 +26,7 @@ test('progress is shown in bytes while the module loads', async () => {
   const { context, page, record } = await openPage(browser, served.url, 'index.html', {
     beforeGoto: async (_context, newPage) => {
       // Hold the wasm back for a moment so the progress of the font is visible.
-      await newPage.route('**/chips.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+      await newPage.route('**/chips*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
     },
   });
   try {
@@ -73,7 +73,7 @@ test('no WebAssembly: a clear message', async () => {
 
 test('the module fails to load: a clear message', async () => {
   const { context, page, record } = await openPage(browser, served.url, 'index.html', {
-    beforeGoto: async (_context, newPage) => newPage.route('**/chips.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
+    beforeGoto: async (_context, newPage) => newPage.route('**/chips*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
   });
   try {
     await expectMessage(page, 'index.html with chips.wasm missing', /Loading failed: chips\.wasm: HTTP 404/);
@@ -85,7 +85,7 @@ test('the module fails to load: a clear message', async () => {
 
 test('the module is corrupt: a clear message', async () => {
   const { context, page, record } = await openPage(browser, served.url, 'index.html', {
-    beforeGoto: async (_context, newPage) => newPage.route('**/chips.wasm',
+    beforeGoto: async (_context, newPage) => newPage.route('**/chips*.wasm',
       (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a wasm module') })),
   });
   try {

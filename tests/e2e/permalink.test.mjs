@@ -55,7 +55,8 @@ test('a permalink round-trips exactly: state, language and quote', async () => {
 
 test("opening someone's link does not overwrite the reader's saved settings; a normal visit saves them", async () => {
   const saved = JSON.stringify({ language: 'en' });
-  const { context, page, record } = await openPage(browser, served.url, 'favicon.svg');
+  // Any small same-origin file: a blank page of the site's origin for localStorage.
+  const { context, page, record } = await openPage(browser, served.url, 'asset-manifest.json');
   try {
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [SETTINGS_KEY, saved]);
     await page.goto(served.url + 'index.html?lang=zh-Hans&gpu=h100');

@@ -64,7 +64,7 @@ test('a claim page and an embed card print their verdicts too', async () => {
   const quote = quotesWithClaims()[0];
   for (const path of [`zh-hans/claims/${quote.id}.html`, `zh-hans/embed/${quote.id}/0.html`]) {
     const { context, page, record } = await openPage(browser, served.url, path, {
-      beforeGoto: (newContext) => newContext.route('**/chips.wasm', () => {}),
+      beforeGoto: (newContext) => newContext.route('**/chips*.wasm', () => {}),
     });
     try {
       await page.emulateMedia({ media: 'print' });
