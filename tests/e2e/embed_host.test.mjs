@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { artifactsDir, launchBrowser, openPage, saveArtifacts, seen, serveSite, settle, waitReady } from './harness.mjs';
-import { LANGUAGES, note, quotesWithClaims, verdictLabel } from './site_languages.mjs';
+import { LANGUAGES, bookReason, quotesWithClaims, verdictLabel } from './site_languages.mjs';
 
 let browser, served, host;
 // The article lives on its own origin (another port), as on a newspaper's site; its HTML is set per check.
@@ -161,7 +161,7 @@ for (const { code, tree } of LANGUAGES) {
         assert.ok(card.documentHeight <= height, `${what}: the frame's document is ${card.documentHeight} px tall`);
         assert.equal(card.lang, code, `${what}: the card's language`);
         assert.equal(card.verdictLabel, verdictLabel(card.verdictName, code), `${what}: verdict "${card.verdictLabel}"`);
-        assert.equal(card.reason, note(quote.claims[claimIndex], code), `${what}: reason`);
+        assert.equal(card.reason, bookReason(quote.id, claimIndex, code), `${what}: reason`);
         assert.equal(card.appRunning, false, `${what}: the app ran although its module was blocked`);
         await iframe.screenshot({ path: join(artifactsDir, `embed-host-${code}-${width}x${height}.png`) });
 
