@@ -179,7 +179,7 @@ class Session {
     bool translation_shown(int quote_index) const;
     void set_translation_shown(int quote_index, bool shown);
     bool translations_default() const { return translations_default_; } // the setting (default on)
-    void set_translations_default(bool shown);                           // also forgets the cards' own choices
+    void set_translations_default(bool shown);                          // also forgets the cards' own choices
     const std::string& topic_filter() const { return topic_filter_; } // "" = all topics
     void set_topic_filter(const std::string& topic);
 

@@ -43,8 +43,8 @@ bool placeholder_value(const std::string& body, const Scenario& step_scenario, c
             why = "override '" + pair + "' is not key=value";
             return false;
         }
-        if (auto error = apply_scenario_value(scenario, pair.substr(0, equals), pair.substr(equals + 1), "tour text",
-                                              gpus)) {
+        if (auto error =
+                apply_scenario_value(scenario, pair.substr(0, equals), pair.substr(equals + 1), "tour text", gpus)) {
             why = error->to_string();
             return false;
         }

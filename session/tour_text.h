@@ -5,7 +5,8 @@
 //   {output_key}                     the step's scenario: the output's central value   {training_days}
 //   {output_key:range}               its low–high range                               {rental_cost_usd:range}
 //   {output_key@key=value;key=value} the same output with scenario keys changed on top of the step's scenario
-//                                    (the --set text forms: {training_days@gpu=h100}, {rental_cost_usd@experts_active=16})
+//                                    (the --set text forms: {training_days@gpu=h100},
+//                                    {rental_cost_usd@experts_active=16})
 // The kind of quantity comes from the output's unit (quantity_for_unit), exactly as ui/panel_results.cpp picks it.
 // Reported figures (DeepSeek's $5.576M, 2,788K GPU-hours) stay literal text: they are sources, not model output.
 #pragma once

@@ -4,11 +4,11 @@
 // computes for the step's scenario, and the navigator walks, skips, resumes and links the way the overlay needs.
 #include "model/content/content_validate.h"
 #include "model/content/currency.h"
-#include "model/engine/estimate.h"
-#include "model/text/number_format.h"
 #include "model/content/strings.h"
 #include "model/content/tour.h"
+#include "model/engine/estimate.h"
 #include "model/text/formatter.h"
+#include "model/text/number_format.h"
 #include "session/tour_text.h"
 #include "test_model_support.h"
 
@@ -144,8 +144,9 @@ chips::Formatter formatter(chips::Lang lang) {
 // The step's text as the tour card shows it in `lang`; fails on a placeholder the filler cannot read.
 std::string rendered(const std::string& id, chips::Lang lang) {
     const chips::TourStep& s = step(id);
-    const std::string& text = lang == chips::Lang::en ? s.body.en : lang == chips::Lang::zh_hans ? s.body.zh_hans
-                                                                                                   : s.body.zh_hant;
+    const std::string& text = lang == chips::Lang::en        ? s.body.en
+                              : lang == chips::Lang::zh_hans ? s.body.zh_hans
+                                                             : s.body.zh_hant;
     std::string error;
     const std::string out =
         chips::fill_tour_numbers(text, step_scenario(id), chips::test::catalog(), formatter(lang), &error);
@@ -197,8 +198,9 @@ TEST_CASE("step numbers match the model: chips versus days") {
     const chips::Estimate doubled = run_step("chips-vs-days");
     CHECK(doubled.training_days.central < 0.55 * single.training_days.central);
     CHECK(doubled.gpu_hours.central == doctest::Approx(single.gpu_hours.central).epsilon(0.02));
-    CHECK(contains(rendered("chips-vs-days", chips::Lang::en), "about " + days(doubled.training_days.central) +
-                                                                   " instead of " + days(single.training_days.central)));
+    CHECK(
+        contains(rendered("chips-vs-days", chips::Lang::en),
+                 "about " + days(doubled.training_days.central) + " instead of " + days(single.training_days.central)));
     CHECK(contains(rendered("chips-vs-days", chips::Lang::en),
                    chips::format_money(doubled.rental_cost_usd.central, chips::NumberStyle{})));
     CHECK(contains(rendered("chips-vs-days", chips::Lang::zh_hans),

@@ -227,7 +227,7 @@ void App::draw() {
     if (font) ImGui::PopFont();
     ImGui::End();
     if (session.loaded()) draw_tour_overlay(state); // after the panels: it reads the rectangles they recorded
-    keyboard_end_frame(state);                        // after every window: a Tab past either end leaves the app
+    keyboard_end_frame(state);                      // after every window: a Tab past either end leaves the app
 }
 
 void App::keyboard_enter(int direction) {

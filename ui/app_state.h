@@ -108,19 +108,19 @@ struct AppState {
     ImVec2 tour_card_size{0, 0};            // the step card's size last frame (placement before it is drawn)
     std::string tour_body;                  // the shown step's text with its numbers filled in (session/tour_text.h)
     std::string tour_result;                // output the step changes ("training_days"): shown under its control
-    bool tour_result_scroll_pending = false; // bring that result's card into view when it sits in another column
-    bool tour_reveal_quote = false;          // the step names a quote: the quotes column shows it (wide layout only)
+    bool tour_result_scroll_pending = false;    // bring that result's card into view when it sits in another column
+    bool tour_reveal_quote = false;             // the step names a quote: the quotes column shows it (wide layout only)
     ImGuiWindow* tour_control_window = nullptr; // the window holding the step's control (last frame)
-    std::uint64_t tour_body_key = ~0ull;    // tour and settings revisions it was built for
+    std::uint64_t tour_body_key = ~0ull;        // tour and settings revisions it was built for
 
     // Keyboard (ui/keyboard.cpp).
-    int keyboard_entry = 0;               // focus came from the page: +1 by Tab (first control), -1 by Shift+Tab (last)
-    bool keyboard_nav = false;            // a control has the keyboard focus ring: every quote card is laid out, so
-                                          // Tab reaches them all (the list otherwise skips cards out of view)
-    bool keys_help_requested = false;     // "?" or the Keys button: open (or close) the help
-    bool keys_help_close = false;         // close the open help at its next draw
-    ImGuiWindow* main_window = nullptr;   // the app's window (Tab wraps out of it, not out of popups)
-    std::string focused_control;          // record_rect id of the control with the keyboard focus ("" = none)
+    int keyboard_entry = 0;             // focus came from the page: +1 by Tab (first control), -1 by Shift+Tab (last)
+    bool keyboard_nav = false;          // a control has the keyboard focus ring: every quote card is laid out, so
+                                        // Tab reaches them all (the list otherwise skips cards out of view)
+    bool keys_help_requested = false;   // "?" or the Keys button: open (or close) the help
+    bool keys_help_close = false;       // close the open help at its next draw
+    ImGuiWindow* main_window = nullptr; // the app's window (Tab wraps out of it, not out of popups)
+    std::string focused_control;        // record_rect id of the control with the keyboard focus ("" = none)
 
     // Per-frame bookkeeping.
     std::map<std::string, ImVec4> control_rects; // id → (x, y, w, h) in CSS px, refreshed each frame

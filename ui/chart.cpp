@@ -264,8 +264,8 @@ void PlotBarsH(const char* const* labels, const double* values, const double* lo
     s.axes[Axis_Y].fixed = true;
     s.axes[Axis_Y].min = 0;
     s.axes[Axis_Y].max = count;
-    s.series.push_back(
-        Series{Series::bars, "", nullptr, values, highs, lows, labels, count, highlight, pick_color(color), 0, 0, 0, {}});
+    s.series.push_back(Series{
+        Series::bars, "", nullptr, values, highs, lows, labels, count, highlight, pick_color(color), 0, 0, 0, {}});
 }
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -280,10 +280,18 @@ constexpr int kStyleCount = 4;
 // Dash pattern of style `style` in em: {on, off}; solid when off is 0.
 void dash_pattern(int style, float& on, float& off) {
     switch (style % kStyleCount) {
-    case 1: on = 0.8f, off = 0.45f; break;  // dashed
-    case 2: on = 0.2f, off = 0.35f; break;  // dotted
-    case 3: on = 1.1f, off = 0.3f; break;   // long dash
-    default: on = 1.0f, off = 0.0f; break;  // solid
+    case 1:
+        on = 0.8f, off = 0.45f;
+        break; // dashed
+    case 2:
+        on = 0.2f, off = 0.35f;
+        break; // dotted
+    case 3:
+        on = 1.1f, off = 0.3f;
+        break; // long dash
+    default:
+        on = 1.0f, off = 0.0f;
+        break; // solid
     }
 }
 

@@ -165,9 +165,9 @@ void draw_keys_help(AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(20.0f * em, viewport->WorkSize.x - em), 0),
-                                        ImVec2(std::min(32.0f * em, viewport->WorkSize.x - em),
-                                               viewport->WorkSize.y - em));
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(std::min(20.0f * em, viewport->WorkSize.x - em), 0),
+        ImVec2(std::min(32.0f * em, viewport->WorkSize.x - em), viewport->WorkSize.y - em));
     if (!ImGui::BeginPopup("##keys_help", ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         state.keys_help_close = false;
         return;

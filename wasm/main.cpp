@@ -144,8 +144,8 @@ void frame() {
     // first frame, and writing them cost ~8 ms of it on a slow machine. A second frame always follows the first.
     if (g_frames_drawn > 0) {
         sync_page(now_seconds, false);
-        chips::wasm::announce_when_settled(now_seconds,
-                                           ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left), false);
+        chips::wasm::announce_when_settled(
+            now_seconds, ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left), false);
         request_traditional_if_used();
     }
     chips::wasm::record_frame_ms(emscripten_get_now() - frame_start_ms); // scripts/bench reads these

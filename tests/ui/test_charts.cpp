@@ -7,8 +7,8 @@
 #include "ui/imconfig_chips.h"
 #include "ui_harness.h"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <imgui.h>
 #include <imgui_internal.h> // FindWindowByName: is the tooltip window up
 

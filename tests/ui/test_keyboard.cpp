@@ -84,9 +84,9 @@ TEST_CASE("Tab goes through every control in order and leaves the app after the 
         // Within the number of controls + 2 Tabs (the issue's bound for the browser test, which counts the same ids).
         CHECK(tabs <= static_cast<int>(controls) + 2);
         const std::set<std::string> reached(order.begin(), order.end());
-        for (const char* id : {"tour.start", "keys", "preset", "gpu", "chips", "chips.typed", "experts_total",
-                               "experts_active", "tokens", "precision.bf16", "mfu", "usd_per_gpu_hour", "advanced",
-                               "translations", "topic"})
+        for (const char* id :
+             {"tour.start", "keys", "preset", "gpu", "chips", "chips.typed", "experts_total", "experts_active",
+              "tokens", "precision.bf16", "mfu", "usd_per_gpu_hour", "advanced", "translations", "topic"})
             CHECK_MESSAGE(reached.count(id) == 1, "Tab never reached " << id);
         CHECK(order.front() != ""); // the first Tab lands on a control at once
 
@@ -192,7 +192,7 @@ TEST_CASE("presenter mode at 1920 x 1080: at least 1.6x, nothing cut off, figure
         CHECK(fh >= 3.0f * body * 0.98f); // the figure's line is at least 3x the body text
         CHECK(fx >= cx);
         CHECK(fx + fw <= cx + cw + 0.5f); // inside its card
-        CHECK(cx + cw <= 1920.5f);         // the card inside the screen
+        CHECK(cx + cw <= 1920.5f);        // the card inside the screen
     }
     REQUIRE(h.rect("presenter.verdict", x, y, w, ht));
     CHECK(ht >= 3.0f * body * 0.98f);
@@ -221,15 +221,15 @@ TEST_CASE("English readers see each quote with its translation; the setting hide
 
 TEST_CASE("the live region speaks once a change settles, not on every frame of a drag") {
     LiveAnnouncer live;
-    CHECK(live.update("a", 0.0, false, false) == "");   // just changed: wait
-    CHECK(live.update("a", 0.5, false, false) == "a");  // quiet for 0.4 s: say it
-    CHECK(live.update("a", 0.9, false, false) == "");   // said already
-    CHECK(live.update("b", 1.0, true, false) == "");    // held
-    CHECK(live.update("c", 1.1, true, false) == "");    // still held, changed again
-    CHECK(live.update("c", 1.6, true, false) == "");    // quiet but still held
-    CHECK(live.update("c", 1.7, false, false) == "c");  // let go: only the final value
+    CHECK(live.update("a", 0.0, false, false) == "");  // just changed: wait
+    CHECK(live.update("a", 0.5, false, false) == "a"); // quiet for 0.4 s: say it
+    CHECK(live.update("a", 0.9, false, false) == "");  // said already
+    CHECK(live.update("b", 1.0, true, false) == "");   // held
+    CHECK(live.update("c", 1.1, true, false) == "");   // still held, changed again
+    CHECK(live.update("c", 1.6, true, false) == "");   // quiet but still held
+    CHECK(live.update("c", 1.7, false, false) == "c"); // let go: only the final value
     CHECK(live.update("d", 1.8, false, false) == "");
-    CHECK(live.update("d", 1.9, false, true) == "d");   // the frame loop pauses: say it now
+    CHECK(live.update("d", 1.9, false, true) == "d"); // the frame loop pauses: say it now
 }
 
 TEST_CASE("the summary carries the selected claim's verdict under the reader's assumptions, and the changed value") {
