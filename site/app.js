@@ -572,6 +572,12 @@
     window.addEventListener('keydown', (event) => {
       if (event.key === 'Tab' && event.target !== canvas) lastTab = { at: performance.now(), shift: event.shiftKey };
     }, { capture: true });
+    // SDL lets Space, Page Up/Down, Home and End through to the browser, which would scroll the page while the same
+    // key moves a slider or the tour: the app says when they are its own.
+    const pageKeys = new Set([' ', 'PageUp', 'PageDown', 'Home', 'End']);
+    canvas.addEventListener('keydown', (event) => {
+      if (pageKeys.has(event.key) && Module._chips_keyboard_owns_key(event.key === ' ' ? 1 : 0)) event.preventDefault();
+    });
     canvas.addEventListener('focus', () => {
       if (performance.now() - lastTab.at > 1000) return;
       lastTab.at = -1e9;

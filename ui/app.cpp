@@ -234,6 +234,12 @@ void App::keyboard_enter(int direction) {
     impl_->state.keyboard_entry = direction < 0 ? -1 : 1;
 }
 
+bool App::keyboard_owns_key(bool is_space) const {
+    const AppState& state = impl_->state;
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return !is_space;
+    return state.keyboard_nav || state.session.touring();
+}
+
 std::string App::focused_control() const {
     return impl_->state.focused_control;
 }

@@ -66,6 +66,10 @@ class App {
     // The keyboard focus came into the app from the page: +1 by Tab (the first control takes it), -1 by Shift+Tab
     // (the last one does). ui/keyboard.h.
     void keyboard_enter(int direction);
+    // Whether the page must keep the browser from acting on Space / Page Up / Page Down / Home / End (scrolling the
+    // page) because the app uses them now: a control has the keyboard focus ring, the tour is showing, or a text
+    // field is being edited (Space then types, so it is the browser's: `is_space` says which key).
+    bool keyboard_owns_key(bool is_space) const;
     // [Test hooks] The control id (as control_rect_json) that has the keyboard focus, "" when none.
     std::string focused_control() const;
 

@@ -61,6 +61,11 @@ EMSCRIPTEN_KEEPALIVE void chips_keyboard_enter(int direction) {
     chips::wasm::app().keyboard_enter(direction);
     chips::wasm::request_frames();
 }
+// 1 when the page must preventDefault this key (Space: is_space = 1; Page Up/Down, Home, End: 0) so the browser
+// does not also scroll the page: SDL lets these through when text input is on (site/app.js installKeyboardFocus).
+EMSCRIPTEN_KEEPALIVE int chips_keyboard_owns_key(int is_space) {
+    return chips::wasm::app().keyboard_owns_key(is_space != 0) ? 1 : 0;
+}
 // Test hook: the control id with the keyboard focus ("" when none), as App::control_rect_json names them.
 EMSCRIPTEN_KEEPALIVE const char* chips_focused_control() {
     static std::string reply;
