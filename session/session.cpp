@@ -11,6 +11,7 @@
 #include "session/session.h"
 
 #include "model/text/safe_text.h"
+#include "session/tour_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -121,7 +122,7 @@ void Session::check_claims() {
         }
         quotes_.push_back(std::move(checked));
     }
-    translation_shown_.assign(quotes_.size(), false);
+    translation_shown_.assign(quotes_.size(), -1);
 }
 
 int Session::find_quote(const std::string& quote_id) const {
@@ -192,6 +193,7 @@ bool Session::set_number(const std::string& key, double value) {
     if (scenario_value_text(next, *info) == scenario_value_text(scenario_, *info)) return false;
     scenario_ = next;
     recompute();
+    last_changed_key_ = key;
     return true;
 }
 
@@ -208,7 +210,9 @@ bool Session::set_gpu(const std::string& gpu_id) {
     Scenario next = scenario_;
     const GpuChange change = set_scenario_gpu(next, *gpu, /*keep_price=*/false);
     if (change.precision_to_bf16) notice(fill_in(tr("notice.no_fp8"), "gpu", gpu_label(*gpu)));
-    return load_scenario(next, preset_id_);
+    if (!load_scenario(next, preset_id_)) return false;
+    last_changed_key_ = "gpu";
+    return true;
 }
 
 bool Session::set_precision(Precision precision) {
@@ -219,6 +223,7 @@ bool Session::set_precision(Precision precision) {
     }
     scenario_.precision = precision;
     recompute();
+    last_changed_key_ = "precision";
     return true;
 }
 
@@ -240,6 +245,7 @@ bool Session::load_scenario(const Scenario& scenario, const std::string& preset_
     scenario_ = scenario;
     preset_id_ = preset_id;
     recompute();
+    last_changed_key_.clear(); // a whole scenario: no one value to name
     return true;
 }
 
@@ -421,15 +427,23 @@ bool Session::select_claim(int claim_index) {
 }
 
 bool Session::translation_shown(int quote_index) const {
-    return quote_index >= 0 && quote_index < static_cast<int>(translation_shown_.size()) &&
-           translation_shown_[quote_index];
+    if (quote_index < 0 || quote_index >= static_cast<int>(translation_shown_.size())) return false;
+    const signed char own = translation_shown_[quote_index];
+    return own >= 0 ? own == 1 : translations_default_ && lang_ == Lang::en;
 }
 
 void Session::set_translation_shown(int quote_index, bool shown) {
     if (quote_index < 0 || quote_index >= static_cast<int>(translation_shown_.size())) return;
-    if (translation_shown_[quote_index] == shown) return;
-    translation_shown_[quote_index] = shown;
+    if (translation_shown(quote_index) == shown) return;
+    translation_shown_[quote_index] = shown ? 1 : 0;
     changed();
+}
+
+void Session::set_translations_default(bool shown) {
+    if (shown == translations_default_) return;
+    translations_default_ = shown;
+    std::fill(translation_shown_.begin(), translation_shown_.end(), static_cast<signed char>(-1));
+    settings_changed();
 }
 
 void Session::set_topic_filter(const std::string& topic) {
@@ -457,6 +471,15 @@ void Session::load_shown_tour_step() {
     // The tour brings its own control into view (ui/): no separate reveal of the quote, which would scroll elsewhere.
     if (!step.quote.empty()) select_quote(step.quote, /*load_first_claim=*/false, /*reveal=*/false);
     load_scenario(scenario, step.scenario.preset);
+}
+
+std::string Session::tour_step_body(std::size_t index) const {
+    if (index >= tour_.steps.size()) return "";
+    const std::string& text = localized(tour_.steps[index].body);
+    Scenario scenario;
+    ContentErrors errors;
+    if (!build_tour_scenario(tour_, index, presets_, gpus_, scenario, errors)) return text;
+    return fill_tour_numbers(text, scenario, gpus_, fmt_);
 }
 
 void Session::after_tour_change() {

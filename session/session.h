@@ -147,6 +147,9 @@ class Session {
     // Replaces the whole scenario (a claim's, a tour step's, a link's): checked with validate_scenario first; a
     // scenario the model refuses is not loaded and each problem becomes a notice. Returns true when loaded.
     bool load_scenario(const Scenario& scenario, const std::string& preset_id);
+    // The scenario key the reader changed last ("chips", "gpu", "precision"; "" after a preset, claim, tour step or
+    // link loaded a whole scenario): the aria-live summary names it with its new value.
+    const std::string& last_changed_key() const { return last_changed_key_; }
     // A GPU drawn as an extra chart series (besides the current one), at most three; toggles it.
     void toggle_compare_gpu(const std::string& gpu_id);
 
@@ -183,8 +186,13 @@ class Session {
     // claim, else 0. What the embed card, the Embed snippet and the summary talk about.
     int selected_claim() const;
     bool select_claim(int claim_index); // false when the selected quote has no such claim
+    // With the English interface a quote shows its English translation under the original unless the reader turned
+    // translations off (a saved setting); a card's own Show/Hide button overrides that for the card. Other languages
+    // show a translation only when its card asks.
     bool translation_shown(int quote_index) const;
     void set_translation_shown(int quote_index, bool shown);
+    bool translations_default() const { return translations_default_; } // the setting (default on)
+    void set_translations_default(bool shown);                          // also forgets the cards' own choices
     const std::string& topic_filter() const { return topic_filter_; } // "" = all topics
     void set_topic_filter(const std::string& topic);
 
@@ -194,6 +202,9 @@ class Session {
     // Applies a command (next, previous, skip, restart, start, resume); a step loads its scenario and quote.
     bool tour_command(TourCommand command);
     bool tour_open_step(std::size_t index); // a presenter's link: go to a step and load it
+    // Step `index`'s text in the reader's language with its model numbers written by the reader's formatter, the
+    // same way the results cards write them (session/tour_text.h); "" for an index out of range.
+    std::string tour_step_body(std::size_t index) const;
     // Restores where the reader left the tour (saved settings), without loading a step.
     void restore_tour(TourMode mode, std::size_t step, std::size_t resume_step);
 
@@ -244,6 +255,7 @@ class Session {
     mutable ChartData charts_;       // valid when !charts_stale_ (charts())
     mutable bool charts_stale_ = false;
     std::vector<std::string> compare_gpus_ = default_compare_gpus();
+    std::string last_changed_key_;
 
     // Reader settings
     Lang lang_ = Lang::en;
@@ -260,7 +272,8 @@ class Session {
     // Selection and tour
     int selected_quote_ = 0;
     int chosen_claim_ = -1; // selected_claim() when the reader chose one; -1 = the first checkable
-    std::vector<bool> translation_shown_; // per quote
+    std::vector<signed char> translation_shown_; // per quote: -1 = follow the setting, 0 hidden, 1 shown
+    bool translations_default_ = true;
     std::string topic_filter_;
     TourNavigator tour_nav_;
 

@@ -30,7 +30,8 @@ std::string settings_json(const Session& session) {
     nlohmann::json out{{"language", lang_code(session.lang())},
                        {"theme", theme_choice_name(session.theme_choice())},
                        {"currency", currency_code(session.currency())},
-                       {"ui_scale", session.ui_scale()}};
+                       {"ui_scale", session.ui_scale()},
+                       {"translations", session.translations_default()}};
     if (!session.tour().steps.empty()) {
         // Where the reader left the tour: "Resume tour" on the next visit goes back there.
         const TourNavigator& nav = session.tour_nav();
@@ -95,6 +96,8 @@ void apply_settings_json(Session& session, const std::string& json) {
             session.restore_tour(mode, step, resume);
         }
     }
+    if (input.contains("translations") && input["translations"].is_boolean())
+        session.set_translations_default(input["translations"].get<bool>());
     if (input.contains("ui_scale") && input["ui_scale"].is_number())
         session.set_ui_scale(static_cast<float>(input["ui_scale"].get<double>()));
 }

@@ -5,19 +5,72 @@ namespace chips {
 
 namespace {
 
-// The selected quote's first checkable claim and its verdict: a screen-reader user hears the verdict change when a
-// quote is picked (and, later, when the live verdict changes).
+// The selected claim (Session::selected_claim: the one the reader chose, else the quote's first checkable one) and
+// its verdict under the reader's assumptions (model/content/claim_book.h recheck): a screen-reader user hears the
+// verdict when a quote is picked, and again when a slider moves it ("Overstated" → "Consistent").
 std::string selected_verdict(const Session& session) {
-    if (session.quotes().empty()) return "";
-    for (const CheckedClaim& claim : session.quotes()[session.selected_quote()].claims) {
-        if (!claim.claim->checkable()) continue;
-        std::string text = fill_in(session.tr("summary.verdict"), "span", claim.claim->span);
-        return fill_in(text, "verdict", session.tr(verdict_string_key(claim.check.verdict)));
+    Verdict verdict = Verdict::not_checkable;
+    const CheckedClaim* claim = selected_claim_live_verdict(session, verdict);
+    if (!claim) return "";
+    std::string text = fill_in(session.tr("summary.verdict"), "span", claim->claim->span);
+    return fill_in(text, "verdict", session.tr(verdict_string_key(verdict)));
+}
+
+// How the summary names the value the reader just changed ("Price per GPU-hour: $1.80."): the control's label and
+// the value in the same units the slider shows.
+Quantity quantity_for_key(const std::string& key) {
+    if (key == "tokens") return Quantity::tokens;
+    if (key == "mfu" || key == "mfu_low" || key == "mfu_high" || key == "overlap") return Quantity::fraction;
+    if (key.rfind("usd_per_", 0) == 0) return Quantity::usd_small;
+    if (key == "gpu_mtbf_hours") return Quantity::hours;
+    if (key == "checkpoint_minutes" || key == "restart_minutes") return Quantity::minutes;
+    if (key == "pue" || key == "kg_co2_per_kwh") return Quantity::plain;
+    return Quantity::count;
+}
+
+std::string changed_value(const Session& session) {
+    const std::string& key = session.last_changed_key();
+    if (key.empty()) return "";
+    const std::string label_key = "scenario." + key + ".label";
+    if (!session.strings().has(label_key)) return "";
+    std::string value;
+    if (key == "gpu") {
+        value = session.gpu() ? session.gpu_label(*session.gpu()) : "";
+    } else if (key == "precision") {
+        value = session.tr(session.scenario().precision == Precision::fp8 ? "scenario.precision.fp8"
+                                                                          : "scenario.precision.bf16");
+    } else {
+        const ScenarioKeyInfo* info = find_scenario_key(key);
+        if (!info || !info->field) return "";
+        value = session.fmt().format(session.scenario().*(info->field), quantity_for_key(key));
     }
-    return "";
+    std::string text = fill_in(session.tr("summary.changed"), "name", session.tr(label_key.c_str()));
+    return fill_in(text, "value", value);
 }
 
 } // namespace
+
+const CheckedClaim* selected_claim_live_verdict(const Session& session, Verdict& verdict_out) {
+    if (session.quotes().empty()) return nullptr;
+    const int quote_index = session.selected_quote();
+    const auto& claims = session.quotes()[quote_index].claims;
+    const int claim_index = session.selected_claim();
+    if (claim_index < 0 || claim_index >= static_cast<int>(claims.size())) return nullptr;
+    const CheckedClaim& claim = claims[claim_index];
+    if (!claim.claim->checkable()) return nullptr;
+    verdict_out = claim.check.verdict;
+    const ClaimBook& book = session.claim_book();
+    for (std::size_t i = 0; i < book.size(); ++i) {
+        const ClaimEntry& entry = book.entry(i);
+        if (entry.quote_index != static_cast<std::size_t>(quote_index) ||
+            entry.claim_index != static_cast<std::size_t>(claim_index) || !entry.live)
+            continue;
+        const Preset* preset = session.presets().find(session.preset_id());
+        verdict_out = book.recheck(i, session.scenario(), preset ? preset->scenario : Scenario()).verdict;
+        break;
+    }
+    return &claim;
+}
 
 std::string accessible_summary(const Session& session) {
     if (!session.loaded() || !session.gpu()) return "";
@@ -41,10 +94,16 @@ std::string accessible_summary(const Session& session) {
         counter = fill_in(counter, "total", std::to_string(nav.step_count()));
         std::string prefix = fill_in(session.tr("tour.summary"), "step", counter);
         prefix = fill_in(prefix, "title", session.localized(step.title));
-        prefix = fill_in(prefix, "body", session.localized(step.body));
+        prefix = fill_in(prefix, "body", session.tour_step_body(nav.step()));
         text = prefix + " " + text;
     }
     return text;
+}
+
+std::string live_announcement(const Session& session) {
+    const std::string summary = accessible_summary(session);
+    const std::string changed = changed_value(session);
+    return changed.empty() || summary.empty() ? summary : changed + " " + summary;
 }
 
 } // namespace chips

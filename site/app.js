@@ -17,6 +17,7 @@
 //   wheelWanted(dx, dy): bool            — would the app scroll on this wheel, or the page?
 //   controlRect(id): {x,y,w,h}|null      — a control's rectangle in canvas CSS pixels (tests drag real sliders)
 //   controlIds(): string[]               — every control id drawn in the last frame
+//   focusedControl(): string             — the control id with the keyboard focus ("" = none; keyboard tests)
 //   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'
 // }
 // window.chipsAndClaimsPage holds the hooks the wasm calls (wasm/browser.cpp); its names are quoted there too.
@@ -298,7 +299,7 @@
       applyPageTheme(message.settings);
       // Someone's link (or an embed) is showing: keep the reader's own saved settings as they were.
       if (!visit.fromLink) storage.set('localStorage', SETTINGS_KEY, message.settings);
-      announce(message.summary || '');
+      // The live region is written by announce() below, when the app says the summary has settled.
       if (noticeBox && message.notice_count === 0) noticeBox.hidden = true; // dismissed in the app: gone here too
       // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
       // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
@@ -316,6 +317,11 @@
       writeAddress(message.query);
     },
     needTraditionalFont() { loadTraditionalFont(); },
+    // The app's summary once it has settled (session/live_announcer.h: not per frame of a drag); said politely.
+    announce(text) { if (text && liveRegion.textContent !== text) liveRegion.textContent = text; },
+    // Tab went past the app's last control (+1) or Shift+Tab before its first (-1): focus the page's next / previous
+    // focusable element (wasm/keyboard.cpp; SDL keeps the browser from doing it, see installKeyboardFocus).
+    leaveFocus(direction) { moveFocusFromCanvas(direction); },
     onNotices(replyJson) {
       try { showNotices((JSON.parse(replyJson).notices) || []); } catch (error) { showNotices(['The link could not be read.']); }
     },
@@ -373,6 +379,7 @@
     wheelWanted: () => false,
     controlRect: () => null,
     controlIds: () => [],
+    focusedControl: () => '',
     traditionalFont: 'not-loaded',
   };
   // Text arguments go to the wasm as (pointer, length) in heap memory allocated here, never through cwrap's 'string'
@@ -448,6 +455,7 @@
     const controlIds = call('chips_control_ids', 'string', []);
     api.controlRect = (id) => { const rect = parse(controlRect(String(id)), 'controlRect'); return rect && 'x' in rect ? rect : null; };
     api.controlIds = () => parse(controlIds(), 'controlIds');
+    api.focusedControl = call('chips_focused_control', 'string', []);
   }
 
   // [SECTION] Capability checks: say so clearly instead of showing a blank canvas
@@ -608,6 +616,42 @@
     }).observe(canvas);
   }
 
+  // [SECTION] Keyboard: Tab into the app, and out of it (WCAG 2.1.2: no keyboard trap)
+  // The page's focusable elements in document order (what Tab visits), without hidden ones and the canvas itself.
+  function focusables() {
+    const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), ' +
+      'textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll(selector)].filter((node) =>
+      node === canvas || (node.tabIndex >= 0 && node.getClientRects().length > 0 && !node.closest('[hidden], [inert]')));
+  }
+  function moveFocusFromCanvas(direction) {
+    const nodes = focusables();
+    const at = nodes.indexOf(canvas);
+    const target = at < 0 ? null : nodes[at + (direction < 0 ? -1 : 1)];
+    if (target) target.focus();
+    else canvas.blur(); // nothing before or after the app on this page: the browser's own controls come next
+  }
+  function installKeyboardFocus(Module) {
+    // The focus arrives by keyboard when a Tab was pressed just before it, in the page (capture phase: before the
+    // browser moves the focus). Which end of the app takes it follows the Tab's direction; a click focuses the canvas
+    // without choosing a control.
+    let lastTab = { at: -1e9, shift: false };
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'Tab' && event.target !== canvas) lastTab = { at: performance.now(), shift: event.shiftKey };
+    }, { capture: true });
+    // SDL lets Space, Page Up/Down, Home and End through to the browser, which would scroll the page while the same
+    // key moves a slider or the tour: the app says when they are its own.
+    const pageKeys = new Set([' ', 'PageUp', 'PageDown', 'Home', 'End']);
+    canvas.addEventListener('keydown', (event) => {
+      if (pageKeys.has(event.key) && Module._chips_keyboard_owns_key(event.key === ' ' ? 1 : 0)) event.preventDefault();
+    });
+    canvas.addEventListener('focus', () => {
+      if (performance.now() - lastTab.at > 1000) return;
+      lastTab.at = -1e9;
+      Module._chips_keyboard_enter(lastTab.shift ? -1 : 1);
+    });
+  }
+
   // [SECTION] Start
   // The TC face comes before the start only when the first view needs it: a link (or saved settings) in 繁體中文, or a
   // link to a traditional quote. Otherwise the first frame shows no traditional text (the quotes list lays out only
@@ -670,7 +714,9 @@
     // The glue's own way to find its files (it names chips.wasm); app.js instantiates the module itself above, so
     // this only matters if the glue ever asks.
     locateFile: (path) => assetUrl(path),
-    onRuntimeInitialized() { bindApi(Module); installInputListeners(Module); watchEnvironment(Module); },
+    onRuntimeInitialized() {
+      bindApi(Module); installInputListeners(Module); watchEnvironment(Module); installKeyboardFocus(Module);
+    },
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
     onAbort: (reason) => page.onFatal('aborted: ' + reason),

@@ -47,9 +47,10 @@ const AllowList& allow_list() {
     return loaded;
 }
 
-// The text a reader sees: placeholders and ladder thresholds removed.
+// The text a reader sees: placeholders (also the tour's "{training_days@gpu=h100}", session/tour_text.h) and ladder
+// thresholds removed.
 std::string reader_text(const std::string& text) {
-    static const std::regex placeholder(R"(\{[a-z_]+\})");
+    static const std::regex placeholder(R"(\{[a-z_]+(:range)?(@[a-z0-9_=.;]+)?\})");
     static const std::regex threshold(R"((^|\|)[0-9.e@]+:)");
     return std::regex_replace(std::regex_replace(text, placeholder, " "), threshold, " ");
 }

@@ -4,10 +4,12 @@
 // computes for the step's scenario, and the navigator walks, skips, resumes and links the way the overlay needs.
 #include "model/content/content_validate.h"
 #include "model/content/currency.h"
-#include "model/engine/estimate.h"
-#include "model/text/number_format.h"
 #include "model/content/strings.h"
 #include "model/content/tour.h"
+#include "model/engine/estimate.h"
+#include "model/text/formatter.h"
+#include "model/text/number_format.h"
+#include "session/tour_text.h"
 #include "test_model_support.h"
 
 #include <cmath>
@@ -124,14 +126,49 @@ TEST_CASE("the tour's strings exist in all three languages") {
     CHECK(std::string(strings.tr("tour.step_of", chips::Lang::zh_hans)) == "第 {step} 步，共 {total} 步");
 }
 
-// The numbers each step states, against the model for the step's own scenario. If the model or a preset changes,
-// these fail and the step text must be rewritten.
+// The numbers each step states come from placeholders filled by the app's formatter (session/tour_text.h), so they are
+// what the results cards show for the step's scenario. These check that the placeholders name what each sentence
+// talks about, and that the statements around them still hold for the model.
 namespace {
-// "about 49 days" in the text: the model's central rounded to whole days.
-std::string about_days(double days) {
-    return std::to_string(static_cast<long>(std::lround(days)));
+chips::Scenario step_scenario(const std::string& id) {
+    chips::Scenario scenario;
+    chips::ContentErrors errors;
+    REQUIRE(chips::build_tour_scenario(shipped_tour(), static_cast<std::size_t>(shipped_tour().find(id)),
+                                       chips::test::presets(), chips::test::catalog(), scenario, errors));
+    return scenario;
+}
+chips::Formatter formatter(chips::Lang lang) {
+    return chips::Formatter(chips::test::bundle().strings, lang,
+                            chips::number_style(lang, chips::Currency::usd, chips::test::bundle().rate));
+}
+// The step's text as the tour card shows it in `lang`; fails on a placeholder the filler cannot read.
+std::string rendered(const std::string& id, chips::Lang lang) {
+    const chips::TourStep& s = step(id);
+    const std::string& text = lang == chips::Lang::en        ? s.body.en
+                              : lang == chips::Lang::zh_hans ? s.body.zh_hans
+                                                             : s.body.zh_hant;
+    std::string error;
+    const std::string out =
+        chips::fill_tour_numbers(text, step_scenario(id), chips::test::catalog(), formatter(lang), &error);
+    CHECK_MESSAGE(error.empty(), id << ": " << error);
+    return out;
+}
+std::string days(double value, chips::Lang lang = chips::Lang::en) {
+    return formatter(lang).format(value, chips::Quantity::days);
 }
 } // namespace
+
+TEST_CASE("every step's text fills every placeholder in every language") {
+    for (const chips::TourStep& s : shipped_tour().steps)
+        for (chips::Lang lang : {chips::Lang::en, chips::Lang::zh_hans, chips::Lang::zh_hant}) {
+            const std::string text = rendered(s.id, lang);
+            CHECK_MESSAGE(text.find('{') == std::string::npos, s.id << ": " << text);
+        }
+    std::string error;
+    chips::fill_tour_numbers("{training_weeks} {training_days@chips=many}", chips::test::preset("deepseek-v3"),
+                             chips::test::catalog(), formatter(chips::Lang::en), &error);
+    CHECK(contains(error, "training_weeks"));
+}
 
 TEST_CASE("step numbers match the model: headline and GPU-hours") {
     const chips::Estimate v3 = run_step("headline");
@@ -142,14 +179,14 @@ TEST_CASE("step numbers match the model: headline and GPU-hours") {
     hant.lang = chips::Lang::zh_hant;
     const chips::Range cost = v3.rental_cost_usd;
     CHECK(cost.contains(chips::deepseek_v3_reported_cost_usd)); // the step says DeepSeek's figure fits
-    CHECK(contains(step("headline").body.en, chips::format_money(cost.central, en)));
-    CHECK(contains(step("headline").body.en, chips::format_money_range(cost.low, cost.high, en)));
-    CHECK(contains(step("headline").body.zh_hans, chips::format_money(cost.central, hans)));
-    CHECK(contains(step("headline").body.zh_hans, chips::format_money_range(cost.low, cost.high, hans)));
-    CHECK(contains(step("headline").body.zh_hant, chips::format_money_range(cost.low, cost.high, hant)));
+    CHECK(contains(rendered("headline", chips::Lang::en), chips::format_money(cost.central, en)));
+    CHECK(contains(rendered("headline", chips::Lang::en), chips::format_money_range(cost.low, cost.high, en)));
+    CHECK(contains(rendered("headline", chips::Lang::zh_hans), chips::format_money(cost.central, hans)));
+    CHECK(contains(rendered("headline", chips::Lang::zh_hant), chips::format_money_range(cost.low, cost.high, hant)));
 
     // The GPU-hour step states the report's own arithmetic: 2,788K hours / 2,048 GPUs / 24 = 56.7 days, x $2.
-    CHECK(contains(step("gpu-hours").body.en, about_days(chips::deepseek_v3_reported_gpu_hours / 2048 / 24)));
+    CHECK(contains(step("gpu-hours").body.en,
+                   std::to_string(std::lround(chips::deepseek_v3_reported_gpu_hours / 2048 / 24))));
     CHECK(contains(step("gpu-hours").body.zh_hans,
                    chips::format_count(chips::deepseek_v3_reported_gpu_hours, chips::Lang::zh_hans)));
     CHECK(contains(step("gpu-hours").body.zh_hans, chips::format_money(chips::deepseek_v3_reported_cost_usd, hans)));
@@ -161,27 +198,31 @@ TEST_CASE("step numbers match the model: chips versus days") {
     const chips::Estimate doubled = run_step("chips-vs-days");
     CHECK(doubled.training_days.central < 0.55 * single.training_days.central);
     CHECK(doubled.gpu_hours.central == doctest::Approx(single.gpu_hours.central).epsilon(0.02));
-    chips::NumberStyle en;
-    chips::NumberStyle hans;
-    hans.lang = chips::Lang::zh_hans;
-    CHECK(contains(step("chips-vs-days").body.en, "about " + about_days(doubled.training_days.central) +
-                                                      " days instead of " + about_days(single.training_days.central)));
-    CHECK(contains(step("chips-vs-days").body.en, chips::format_money(doubled.rental_cost_usd.central, en)));
-    CHECK(contains(step("chips-vs-days").body.zh_hans, chips::format_money(doubled.rental_cost_usd.central, hans)));
-    CHECK(contains(step("chips-vs-days").body.zh_hans, chips::format_count(doubled.gpu_hours.central, hans.lang)));
+    CHECK(
+        contains(rendered("chips-vs-days", chips::Lang::en),
+                 "about " + days(doubled.training_days.central) + " instead of " + days(single.training_days.central)));
+    CHECK(contains(rendered("chips-vs-days", chips::Lang::en),
+                   chips::format_money(doubled.rental_cost_usd.central, chips::NumberStyle{})));
+    CHECK(contains(rendered("chips-vs-days", chips::Lang::zh_hans),
+                   days(doubled.training_days.central, chips::Lang::zh_hans)));
 }
 
-TEST_CASE("step numbers match the model: H800 versus H100 without overlap") {
+TEST_CASE("step numbers match the model: H800 versus H100 without overlap, as the card writes them") {
     const chips::Estimate h800 = run_step("h800-vs-h100");
     chips::Scenario h100 = chips::test::preset("deepseek-v3");
     h100.overlap = 0;
     h100.gpu = "h100";
     const double h100_days = chips::test::run(h100).training_days.central;
     CHECK(h800.training_days.central > h100_days);
-    CHECK(contains(step("h800-vs-h100").body.en, "about " + about_days(h800.training_days.central) + " days (" +
-                                                     about_days(h100_days) + " on H100)"));
-    CHECK(contains(step("h800-vs-h100").body.en,
-                   "back to " + about_days(run_step("headline").training_days.central) + " days"));
+    // The same words as the training-time card (ui/panel_results.cpp: the formatter with the output's unit), never
+    // "76 days" beside a card that says "2.5 months".
+    const chips::Quantity card_kind = chips::quantity_for_unit(chips::find_output("training_days")->unit);
+    const std::string card = formatter(chips::Lang::en).format(h800.training_days.central, card_kind);
+    CHECK(contains(rendered("h800-vs-h100", chips::Lang::en), "about " + card + " (" + days(h100_days) + " on H100)"));
+    CHECK(contains(rendered("h800-vs-h100", chips::Lang::en),
+                   "back to " + days(run_step("headline").training_days.central)));
+    CHECK(contains(rendered("h800-vs-h100", chips::Lang::zh_hant),
+                   days(h800.training_days.central, chips::Lang::zh_hant)));
     CHECK(chips::test::gpu("h800").scale_up_gbps == 400);
     CHECK(chips::test::gpu("h100").scale_up_gbps == 900);
 }
@@ -195,33 +236,31 @@ TEST_CASE("step numbers match the model: experts") {
     chips::Scenario sixteen = chips::test::preset("deepseek-v3");
     sixteen.experts_active = 16;
     const double cost = chips::test::run(sixteen).rental_cost_usd.central;
-    CHECK(contains(step("experts").body.en, chips::format_money(cost, chips::NumberStyle{})));
+    CHECK(contains(rendered("experts", chips::Lang::en), chips::format_money(cost, chips::NumberStyle{})));
 }
 
 TEST_CASE("step numbers match the model: the 50,000 H100 cluster") {
     const chips::Estimate big = run_step("h100-50k");
     CHECK(big.cluster_purchase_usd.central == doctest::Approx(1.5e9));
-    CHECK(contains(step("h100-50k").body.en,
-                   "about " + chips::format_decimal(big.training_days.central, chips::Lang::en, 2) + " days"));
+    CHECK(contains(rendered("h100-50k", chips::Lang::en), "about " + days(big.training_days.central)));
     chips::Scenario small = chips::test::preset("h100-50k-claim");
     small.chips = 2048;
     const double purchase = chips::test::run(small).cluster_purchase_usd.central;
     chips::NumberStyle hans;
     hans.lang = chips::Lang::zh_hans;
-    CHECK(contains(step("h100-50k").body.en, chips::format_money(purchase, chips::NumberStyle{})));
-    CHECK(contains(step("h100-50k").body.zh_hans, chips::format_money(purchase, hans)));
+    CHECK(contains(rendered("h100-50k", chips::Lang::en), chips::format_money(purchase, chips::NumberStyle{})));
+    CHECK(contains(rendered("h100-50k", chips::Lang::zh_hans), chips::format_money(purchase, hans)));
 }
 
 TEST_CASE("step numbers match the model: serving cost per million tokens") {
     const chips::Estimate v3 = run_step("api-prices");
-    chips::NumberStyle en;
-    en.significant = 2;
-    CHECK(contains(step("api-prices").body.en,
-                   "about " + chips::format_money(v3.inference_usd_per_million_tokens.central, en)));
+    const chips::Formatter en = formatter(chips::Lang::en);
+    CHECK(contains(rendered("api-prices", chips::Lang::en),
+                   "about " + en.format(v3.inference_usd_per_million_tokens.central, chips::Quantity::usd_per_mtok)));
     chips::Scenario small_batch = chips::test::preset("deepseek-v3");
     small_batch.inference_batch = 32;
     const double cost = chips::test::run(small_batch).inference_usd_per_million_tokens.central;
-    CHECK(contains(step("api-prices").body.en, chips::format_money(cost, chips::NumberStyle{})));
+    CHECK(contains(rendered("api-prices", chips::Lang::en), en.format(cost, chips::Quantity::usd_per_mtok)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "ui/app_state.h"
 #include "ui/chart.h"
+#include "ui/keyboard.h"
 
 #include <imgui.h>
 
@@ -57,7 +58,9 @@ void App::set_platform(const PlatformHooks& hooks) {
 namespace {
 
 constexpr float kBaseFontPx = 17.0f;    // the size wasm/main.cpp loads the faces at (style.FontSizeBase)
-constexpr float kPresenterScale = 1.5f; // presenter mode: everything this much larger
+// Presenter mode: everything this much larger (at 1920 × 1080 that is 64 em across: the two-column layout, every
+// control in reach; tests/ui/test_presenter.cpp).
+constexpr float kPresenterScale = 1.75f;
 
 // Drag on empty space scrolls the window: on a touch screen a finger drag is a mouse drag, and ImGui by itself
 // only scrolls with the wheel (ocornut/imgui#3379).
@@ -78,7 +81,8 @@ void draw_notices(AppState& state) {
     // where the reader expects them.
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, 7.5f * em));
     ImGui::BeginChild("notices", ImVec2(0, 0),
-                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Borders);
+                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_Borders |
+                          ImGuiChildFlags_NavFlattened);
     // Dismiss first, so it stays in reach when the list scrolls.
     if (small_button(state, state.tr("action.dismiss"))) state.session.dismiss_notices();
     state.record_rect("dismiss_notices");
@@ -95,7 +99,8 @@ void draw_load_errors(AppState& state) {
 }
 
 void column(const char* id, float width, AppState& state, void (*body)(AppState&)) {
-    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+    // Nav-flattened: Tab goes on from one column's last control to the next column's first (ui/keyboard.h).
+    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
     body(state);
     // While touring, room after the last control, so a tour step can scroll even the bottom one (the inference
     // batch size) up to where its card fits below it.
@@ -105,6 +110,16 @@ void column(const char* id, float width, AppState& state, void (*body)(AppState&
 }
 
 void draw_full(AppState& state) {
+    // A tour step's quote: side by side the quotes list is its own column and shows it; in one or two columns the
+    // list shares its column with the step's control, which wins (ui/app_state.cpp).
+    if (state.tour_reveal_quote) {
+        state.tour_reveal_quote = false;
+        if (state.layout == Layout::wide) {
+            state.scroll_to_selected_quote = true;
+            state.scroll_settle_frames = 0;
+            state.selected_card_top = -1.0f;
+        }
+    }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     if (state.layout == Layout::wide) {
@@ -178,12 +193,14 @@ void App::draw() {
     apply_style_if_changed(state,
                            width_em >= 70.0f ? Layout::wide : (width_em > 41.2f ? Layout::medium : Layout::narrow));
     state.control_rects.clear();
+    state.focused_control.clear();
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::Begin("Chips & Claims", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    keyboard_begin_frame(state); // before any control: Tab entering from the page, "?"
     // Tour keys first, so a step's scenario is what every panel draws this frame.
     if (session.loaded()) handle_tour_keys(state);
     state.sync_caches(); // a tour key may have changed the scenario
@@ -196,18 +213,35 @@ void App::draw() {
         draw_notices(state);
         if (session.view() == View::embed) {
             state.scroll_to_selected_quote = false; // no quotes list here: the embed shows the selected quote itself
-            ImGui::BeginChild("embed_view", ImVec2(0, 0));
+            ImGui::BeginChild("embed_view", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
             draw_embed(state);
             drag_to_scroll();
             ImGui::EndChild();
         } else {
             wrapped_text(state.tr("hint.interact"), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            draw_keys_button(state);
             draw_full(state);
         }
     }
+    if (session.loaded()) draw_keys_help(state);
     if (font) ImGui::PopFont();
     ImGui::End();
     if (session.loaded()) draw_tour_overlay(state); // after the panels: it reads the rectangles they recorded
+    keyboard_end_frame(state);                      // after every window: a Tab past either end leaves the app
+}
+
+void App::keyboard_enter(int direction) {
+    impl_->state.keyboard_entry = direction < 0 ? -1 : 1;
+}
+
+bool App::keyboard_owns_key(bool is_space) const {
+    const AppState& state = impl_->state;
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return !is_space;
+    return state.keyboard_nav || state.session.touring();
+}
+
+std::string App::focused_control() const {
+    return impl_->state.focused_control;
 }
 
 bool App::wants_continuous_frames() const {

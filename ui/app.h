@@ -37,6 +37,9 @@ struct PlatformHooks {
     std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& content)>
         download_file;                      // a real file save in the browser
     std::function<std::string()> today_iso; // the reader's local date, "YYYY-MM-DD" (stamped into downloads)
+    // Tab went past the last control (+1) or Shift+Tab before the first (-1): the page moves the browser's focus to
+    // its next / previous focusable element, so the keyboard is never trapped in the app (ui/keyboard.h).
+    std::function<void(int direction)> leave_focus;
 };
 
 class App {
@@ -59,6 +62,16 @@ class App {
     // "embed", "theme", "lang.zh-Hans"). Browser tests use it to do a real mouse drag on the chip-count slider.
     std::string control_rect_json(const std::string& control_id) const;
     std::string control_ids_json() const; // every id drawn in the last frame, as a JSON array
+
+    // The keyboard focus came into the app from the page: +1 by Tab (the first control takes it), -1 by Shift+Tab
+    // (the last one does). ui/keyboard.h.
+    void keyboard_enter(int direction);
+    // Whether the page must keep the browser from acting on Space / Page Up / Page Down / Home / End (scrolling the
+    // page) because the app uses them now: a control has the keyboard focus ring, the tour is showing, or a text
+    // field is being edited (Space then types, so it is the browser's: `is_space` says which key).
+    bool keyboard_owns_key(bool is_space) const;
+    // [Test hooks] The control id (as control_rect_json) that has the keyboard focus, "" when none.
+    std::string focused_control() const;
 
   private:
     struct Impl;

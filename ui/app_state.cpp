@@ -7,7 +7,10 @@
 // - [SECTION] Rectangles, clipboard
 #include "ui/app_state.h"
 
+#include "session/tour_text.h"
+
 #include <imgui.h>
+#include <imgui_internal.h> // ImGuiWindow identity: is the result card in the same column as the step's control
 
 #include <algorithm>
 #include <cctype>
@@ -69,6 +72,16 @@ void fill_sweeps(const ChartData& data, const GpuCatalog& gpus, Sweeps& s) {
         s.every_gpu_labels.push_back(name.c_str());
 }
 
+// The result a step is about: the first number its text writes (session/tour_text.h), else what its control moves.
+std::string tour_result_for(const TourStep& step) {
+    const std::string named = first_output_placeholder(step.body.en);
+    if (!named.empty()) return named;
+    if (step.control == "usd_per_gpu_hour" || step.control.rfind("experts_", 0) == 0) return "rental_cost_usd";
+    if (step.control == "inference_batch") return "inference_usd_per_million_tokens";
+    if (find_scenario_key(step.control)) return "training_days";
+    return "";
+}
+
 } // namespace
 
 void AppState::sync_caches() {
@@ -92,9 +105,16 @@ void AppState::sync_caches() {
             tour_control = step.control == "quote" ? "quote:" + step.quote : step.control;
             tour_scroll_pending = true;
             tour_scroll_frames = 0;
+            tour_result = tour_result_for(step);
+            tour_result_scroll_pending = !tour_result.empty();
+            // Side by side, the quotes list is its own column: it shows the step's quote too (ui/app.cpp draw_full;
+            // the layout is known only there).
+            tour_reveal_quote = !step.quote.empty() && step.control != "quote";
         } else {
             tour_control.clear();
             tour_scroll_pending = false;
+            tour_result.clear();
+            tour_result_scroll_pending = false;
         }
     }
 }
@@ -125,7 +145,19 @@ void AppState::record_rect(const std::string& id) {
                 ImGui::SetScrollFromPosY(min.y - top - margin, 0.0f);
         }
     }
+    if (!tour_control.empty() && id == tour_control) tour_control_window = ImGui::GetCurrentWindow();
+    if (tour_result_scroll_pending && id == "result." + tour_result) {
+        // The result card of the step, when it sits in another column than the step's control (side by side): that
+        // column scrolls it into view. In one column the line under the control shows the number instead.
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        if (tour_control_window && window != tour_control_window) {
+            const float top = window->Pos.y, bottom = top + window->Size.y;
+            if (min.y < top || max.y > bottom) ImGui::SetScrollFromPosY(min.y - top - ImGui::GetFontSize(), 0.0f);
+        }
+        if (tour_control_window) tour_result_scroll_pending = false;
+    }
     control_rects[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+    if (ImGui::IsItemFocused() && ImGui::GetItemID() != 0) focused_control = id;
 }
 
 void AppState::copy(const std::string& text, const char* what) {

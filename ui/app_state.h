@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+struct ImGuiWindow; // imgui_internal.h (ui/keyboard.cpp)
+
 namespace chips::ui {
 
 //-----------------------------------------------------------------------------------------------------------------
@@ -109,6 +111,21 @@ struct AppState {
     int tour_scroll_frames = 0;             // frames spent scrolling the current step's control into view
     bool tour_nav_suspended = false;        // keyboard nav was switched off while touring (arrows belong to the tour)
     ImVec2 tour_card_size{0, 0};            // the step card's size last frame (placement before it is drawn)
+    std::string tour_body;                  // the shown step's text with its numbers filled in (session/tour_text.h)
+    std::string tour_result;                // output the step changes ("training_days"): shown under its control
+    bool tour_result_scroll_pending = false;    // bring that result's card into view when it sits in another column
+    bool tour_reveal_quote = false;             // the step names a quote: the quotes column shows it (wide layout only)
+    ImGuiWindow* tour_control_window = nullptr; // the window holding the step's control (last frame)
+    std::uint64_t tour_body_key = ~0ull;        // tour and settings revisions it was built for
+
+    // Keyboard (ui/keyboard.cpp).
+    int keyboard_entry = 0;             // focus came from the page: +1 by Tab (first control), -1 by Shift+Tab (last)
+    bool keyboard_nav = false;          // a control has the keyboard focus ring: every quote card is laid out, so
+                                        // Tab reaches them all (the list otherwise skips cards out of view)
+    bool keys_help_requested = false;   // "?" or the Keys button: open (or close) the help
+    bool keys_help_close = false;       // close the open help at its next draw
+    ImGuiWindow* main_window = nullptr; // the app's window (Tab wraps out of it, not out of popups)
+    std::string focused_control;        // record_rect id of the control with the keyboard focus ("" = none)
 
     // Per-frame bookkeeping.
     std::map<std::string, ImVec4> control_rects; // id → (x, y, w, h) in CSS px, refreshed each frame
@@ -150,6 +167,9 @@ void draw_method_panel(AppState& state);
 void draw_tour_buttons(AppState& state);                 // "Take the tour" / "Resume tour" in the header row
 void handle_tour_keys(AppState& state);                  // → PageDown Space / ← PageUp / Esc / Home while touring
 void draw_tour_overlay(AppState& state);                 // after every panel: outline + step card near the target
+// Under the control a tour step points at: the result it changes, live ("→ Training time: 58.3 days"), so the
+// slider and its number are on screen together even on a phone.
+void draw_tour_result_line(AppState& state, const char* control_key);
 // Downloads (ui/panel_downloads.cpp): the "Download" button and its popup.
 void draw_download_button(AppState& state);
 // Display currency (ui/panel_results.cpp): the note with the stated rate, shown when CNY is on.
@@ -173,5 +193,7 @@ inline const std::string& localized(const AppState& state, const LocalizedText& 
 }
 // Font size multiple used for headline numbers.
 constexpr float kHeadlineScale = 1.45f;
+// In presenter mode the headline numbers and the selected claim's verdict: readable from the back of a room.
+constexpr float kPresenterHeadlineScale = 3.0f;
 
 } // namespace chips::ui

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <vector>
 
 namespace chips::ui::chart {
@@ -44,12 +45,14 @@ struct Series {
     int count;
     int highlight;
     ImU32 color;
+    int style;            // lines: 0, 1, 2... = solid + circles, dashed + squares, dotted + triangles, ...
     double x, y;          // marker
     char marker_text[64]; // marker label, copied (callers pass temporaries)
 };
 
 struct State {
     ImGuiID id = 0;
+    std::string name; // BeginChart's id (test hook LastLayout)
     ImRect frame;
     AxisState axes[2];
     std::vector<Series> series;
@@ -174,6 +177,7 @@ bool BeginChart(const char* id, ImVec2 size) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     s.frame = ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     s.id = ImGui::GetID(id);
+    s.name = id;
     ImGui::ItemSize(size);
     if (!ImGui::ItemAdd(s.frame, s.id)) return false;
     s.series.clear();
@@ -223,8 +227,11 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
         include(s.axes[Axis_X], xs[i]);
         include(s.axes[Axis_Y], ys[i]);
     }
+    int lines = 0;
+    for (const Series& other : s.series)
+        lines += other.kind == Series::line;
     s.series.push_back(
-        Series{Series::line, label, xs, ys, nullptr, nullptr, nullptr, count, -1, pick_color(color), 0, 0, {}});
+        Series{Series::line, label, xs, ys, nullptr, nullptr, nullptr, count, -1, pick_color(color), lines, 0, 0, {}});
 }
 
 void PlotBand(const double* xs, const double* ys_low, const double* ys_high, int count, ImU32 color) {
@@ -234,14 +241,14 @@ void PlotBand(const double* xs, const double* ys_low, const double* ys_high, int
         include(s.axes[Axis_Y], ys_low[i]);
         include(s.axes[Axis_Y], ys_high[i]);
     }
-    s.series.push_back(Series{Series::band, "", xs, ys_low, ys_high, nullptr, nullptr, count, -1, color, 0, 0, {}});
+    s.series.push_back(Series{Series::band, "", xs, ys_low, ys_high, nullptr, nullptr, count, -1, color, 0, 0, 0, {}});
 }
 
 void PlotMarker(double x, double y, const char* label, ImU32 color) {
     State& s = state();
     include(s.axes[Axis_X], x);
     include(s.axes[Axis_Y], y);
-    Series series{Series::marker, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, 1, -1, color, x, y, {}};
+    Series series{Series::marker, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, 1, -1, color, 0, x, y, {}};
     std::snprintf(series.marker_text, sizeof series.marker_text, "%s", label ? label : "");
     s.series.push_back(series); // EndChart reads marker_text (a pointer into the vector would dangle on growth)
 }
@@ -257,16 +264,135 @@ void PlotBarsH(const char* const* labels, const double* values, const double* lo
     s.axes[Axis_Y].fixed = true;
     s.axes[Axis_Y].min = 0;
     s.axes[Axis_Y].max = count;
-    s.series.push_back(
-        Series{Series::bars, "", nullptr, values, highs, lows, labels, count, highlight, pick_color(color), 0, 0, {}});
+    s.series.push_back(Series{
+        Series::bars, "", nullptr, values, highs, lows, labels, count, highlight, pick_color(color), 0, 0, 0, {}});
 }
+
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Line styles: every series tells itself apart without colour (dash pattern + marker shape), in the plot
+// and in the legend alike
+//-----------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr int kStyleCount = 4;
+
+// Dash pattern of style `style` in em: {on, off}; solid when off is 0.
+void dash_pattern(int style, float& on, float& off) {
+    switch (style % kStyleCount) {
+    case 1:
+        on = 0.8f, off = 0.45f;
+        break; // dashed
+    case 2:
+        on = 0.2f, off = 0.35f;
+        break; // dotted
+    case 3:
+        on = 1.1f, off = 0.3f;
+        break; // long dash
+    default:
+        on = 1.0f, off = 0.0f;
+        break; // solid
+    }
+}
+
+// A polyline segment with the style's dashes; `phase` carries the pattern from one segment to the next.
+void dashed_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness, int style, float em,
+                 float& phase) {
+    float on = 1.0f, off = 0.0f;
+    dash_pattern(style, on, off);
+    if (off <= 0.0f) {
+        draw->AddLine(a, b, color, thickness);
+        return;
+    }
+    on *= em;
+    off *= em;
+    const float length = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+    if (!(length > 0.0f)) return;
+    if (length > 1.0e5f) { // far outside any screen: not worth thousands of dashes
+        draw->AddLine(a, b, color, thickness);
+        return;
+    }
+    const ImVec2 unit((b.x - a.x) / length, (b.y - a.y) / length);
+    const float period = on + off;
+    // Walk the segment one whole period at a time from where the pattern stands (`phase`): rounding cannot stall it.
+    float at = -std::fmod(phase, period); // where the current period started, relative to a
+    while (at < length) {
+        const float dash_begin = std::max(at, 0.0f), dash_end = std::min(at + on, length);
+        if (dash_end > dash_begin)
+            draw->AddLine(ImVec2(a.x + unit.x * dash_begin, a.y + unit.y * dash_begin),
+                          ImVec2(a.x + unit.x * dash_end, a.y + unit.y * dash_end), color, thickness);
+        at += period;
+    }
+    phase = std::fmod(phase + length, on + off);
+}
+
+// Marker shape of style `style` at `p`: circle, square, triangle, diamond (filled, with a ring of the background so
+// crossing lines do not hide it).
+void marker_shape(ImDrawList* draw, ImVec2 p, float r, ImU32 color, ImU32 outline, int style) {
+    switch (style % kStyleCount) {
+    case 1:
+        draw->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), color);
+        draw->AddRect(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), outline, 0.0f, 0, 1.0f);
+        break;
+    case 2:
+        draw->AddTriangleFilled(ImVec2(p.x, p.y - 1.2f * r), ImVec2(p.x + 1.1f * r, p.y + 0.8f * r),
+                                ImVec2(p.x - 1.1f * r, p.y + 0.8f * r), color);
+        draw->AddTriangle(ImVec2(p.x, p.y - 1.2f * r), ImVec2(p.x + 1.1f * r, p.y + 0.8f * r),
+                          ImVec2(p.x - 1.1f * r, p.y + 0.8f * r), outline, 1.0f);
+        break;
+    case 3:
+        draw->AddQuadFilled(ImVec2(p.x, p.y - 1.3f * r), ImVec2(p.x + 1.3f * r, p.y), ImVec2(p.x, p.y + 1.3f * r),
+                            ImVec2(p.x - 1.3f * r, p.y), color);
+        draw->AddQuad(ImVec2(p.x, p.y - 1.3f * r), ImVec2(p.x + 1.3f * r, p.y), ImVec2(p.x, p.y + 1.3f * r),
+                      ImVec2(p.x - 1.3f * r, p.y), outline, 1.0f);
+        break;
+    default:
+        draw->AddCircleFilled(p, r, color);
+        draw->AddCircle(p, r, outline, 0, 1.0f);
+        break;
+    }
+}
+
+// Lines drawn in series order would bury the first series (the current GPU) under the others where they coincide
+// (H800 and H100 share most of the cost curve): the first line is drawn last and thickest, and each series puts its
+// markers on different points (every kMarkerEvery-th, offset by its style), so every series stays visible.
+constexpr int kMarkerEvery = 4;
+
+std::map<std::string, ChartLayout>& layouts() {
+    static std::map<std::string, ChartLayout> all;
+    return all;
+}
+
+struct LegendEntry {
+    const char* label;
+    ImVec2 pos; // top-left of the sample
+};
+
+} // namespace
 
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] EndChart
 //-----------------------------------------------------------------------------------------------------------------
 
+bool LastLayout(const char* id, ChartLayout& out) {
+    auto found = layouts().find(id);
+    if (found == layouts().end()) return false;
+    out = found->second;
+    return true;
+}
+
 int EndChart() {
     State& s = state();
+    ChartLayout& layout = layouts()[s.name];
+    layout = ChartLayout();
+    layout.frame_min_x = s.frame.Min.x;
+    layout.frame_max_x = s.frame.Max.x;
+    layout.text_min_x = 1e30f;
+    layout.text_max_x = -1e30f;
+    auto placed = [&layout](float left, float width) {
+        layout.text_min_x = std::min(layout.text_min_x, left);
+        layout.text_max_x = std::max(layout.text_max_x, left + width);
+    };
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float em = ImGui::GetFontSize();
     const ChartColors& c = s.colors;
@@ -288,8 +414,40 @@ int EndChart() {
             left_margin = std::max(left_margin, ImGui::CalcTextSize(format_value(ay, t).c_str()).x);
     }
     left_margin = std::min(left_margin + 0.5f * em, s.frame.GetWidth() * 0.45f);
-    ImRect plot(ImVec2(s.frame.Min.x + left_margin, s.frame.Min.y + 1.4f * em),
-                ImVec2(s.frame.Max.x - 0.8f * em, s.frame.Max.y - 2.6f * em));
+
+    // Legend (lines only), flowing like words: on the y title's row, then on more rows, never dropping an entry (a
+    // phone's chart is narrow); the plot starts below the last row.
+    static std::vector<LegendEntry> legend;
+    legend.clear();
+    const float row_height = ImGui::GetTextLineHeight() + 0.2f * em;
+    const float sample_width = 1.8f * em;
+    float legend_x = s.frame.Min.x + ImGui::CalcTextSize(ay.label).x + em;
+    float legend_y = s.frame.Min.y;
+    for (const Series& series : s.series) {
+        if (series.kind == Series::line) ++layout.line_series;
+        if (series.kind != Series::line || !series.label || !series.label[0]) continue;
+        const float width = sample_width + 0.3f * em + ImGui::CalcTextSize(series.label).x;
+        if (legend_x + width > s.frame.Max.x && legend_x > s.frame.Min.x) {
+            legend_x = s.frame.Min.x;
+            legend_y += row_height;
+        }
+        legend.push_back(LegendEntry{series.label, ImVec2(legend_x, legend_y)});
+        placed(legend_x, width);
+        legend_x += width + 0.8f * em;
+    }
+    const float plot_top = legend_y + row_height + 0.2f * em;
+
+    // Bars: room on the right for the value printed after the longest bar (RTX 2080 Ti's years), so it is never cut
+    // by the chart's edge or drawn over its own bar.
+    float right_margin = 0.8f * em;
+    if (bars) {
+        const Series& b = s.series[0];
+        for (int i = 0; i < b.count; ++i)
+            right_margin = std::max(right_margin, ImGui::CalcTextSize(format_value(ax, b.ys[i]).c_str()).x + 0.6f * em);
+        right_margin = std::min(right_margin, s.frame.GetWidth() * 0.3f);
+    }
+    ImRect plot(ImVec2(s.frame.Min.x + left_margin, std::max(plot_top, s.frame.Min.y + 1.4f * em)),
+                ImVec2(s.frame.Max.x - right_margin, s.frame.Max.y - 2.6f * em));
     if (plot.GetWidth() < em || plot.GetHeight() < em) return -1;
     draw->AddRectFilled(plot.Min, plot.Max, c.background);
 
@@ -316,6 +474,7 @@ int EndChart() {
         float left = std::clamp(x - size.x * 0.5f, s.frame.Min.x, s.frame.Max.x - size.x);
         if (left < last_label_right + 0.4f * em) continue; // skip a label that would overlap its neighbour
         draw->AddText(ImVec2(left, plot.Max.y + 0.2f * em), c.axis, text.c_str());
+        placed(left, size.x);
         last_label_right = left + size.x;
     }
     draw->AddLine(ImVec2(plot.Min.x, plot.Max.y), ImVec2(plot.Max.x, plot.Max.y), c.axis);
@@ -340,12 +499,25 @@ int EndChart() {
             }
         }
     }
+    // Lines last-to-first, so the first series (the current GPU) is on top; each with its dashes and markers.
+    for (auto it = s.series.rbegin(); it != s.series.rend(); ++it) {
+        const Series& series = *it;
+        if (series.kind != Series::line) continue;
+        const float thickness = (series.style == 0 ? 0.2f : 0.13f) * em;
+        float phase = 0.0f;
+        for (int i = 0; i + 1 < series.count; ++i) {
+            if (!std::isfinite(series.ys[i]) || !std::isfinite(series.ys[i + 1])) continue;
+            dashed_line(draw, ImVec2(px(series.xs[i]), py(series.ys[i])),
+                        ImVec2(px(series.xs[i + 1]), py(series.ys[i + 1])), series.color, thickness, series.style, em,
+                        phase);
+        }
+        for (int i = series.style % kMarkerEvery; i < series.count; i += kMarkerEvery)
+            if (std::isfinite(series.ys[i]))
+                marker_shape(draw, ImVec2(px(series.xs[i]), py(series.ys[i])), 0.28f * em, series.color, c.background,
+                             series.style);
+    }
     for (const Series& series : s.series) {
-        if (series.kind == Series::line) {
-            for (int i = 0; i + 1 < series.count; ++i)
-                draw->AddLine(ImVec2(px(series.xs[i]), py(series.ys[i])),
-                              ImVec2(px(series.xs[i + 1]), py(series.ys[i + 1])), series.color, 0.14f * em);
-        } else if (series.kind == Series::bars) {
+        if (series.kind == Series::bars) {
             const float row = plot.GetHeight() / std::max(1, series.count);
             for (int i = 0; i < series.count; ++i) {
                 const float top = plot.Min.y + row * i + row * 0.18f, bottom = plot.Min.y + row * (i + 1) - row * 0.18f;
@@ -358,7 +530,9 @@ int EndChart() {
                 }
                 const ImRect row_rect(ImVec2(s.frame.Min.x, plot.Min.y + row * i),
                                       ImVec2(plot.Max.x, plot.Min.y + row * (i + 1)));
-                if (hovered && row_rect.Contains(mouse)) {
+                if (hovered && row_rect.Contains(mouse) &&
+                    (ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen || ImGui::GetIO().MouseDown[0] ||
+                     ImGui::IsMouseReleased(ImGuiMouseButton_Left))) {
                     draw->AddRect(row_rect.Min, row_rect.Max, c.axis);
                     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked = i;
                 }
@@ -378,12 +552,20 @@ int EndChart() {
             const float row = plot.GetHeight() / std::max(1, series.count);
             for (int i = 0; i < series.count; ++i) {
                 const ImVec2 size = ImGui::CalcTextSize(series.names[i]);
-                draw->AddText(ImVec2(plot.Min.x - size.x - 0.3f * em, plot.Min.y + row * (i + 0.5f) - size.y * 0.5f),
-                              i == series.highlight ? c.text : c.axis, series.names[i]);
+                const float name_y = plot.Min.y + row * (i + 0.5f) - size.y * 0.5f;
+                const float name_right = plot.Min.x - 0.3f * em;
+                ImGui::PushStyleColor(ImGuiCol_Text, i == series.highlight ? c.text : c.axis);
+                // A name wider than the margin (a phone) ends in "…" inside the chart, never past its edge.
+                ImGui::RenderTextEllipsis(draw, ImVec2(std::max(s.frame.Min.x, name_right - size.x), name_y),
+                                          ImVec2(name_right, name_y + size.y), name_right, series.names[i], nullptr,
+                                          &size);
+                ImGui::PopStyleColor();
+                placed(std::max(s.frame.Min.x, name_right - size.x), std::min(size.x, name_right - s.frame.Min.x));
                 const std::string value = format_value(ax, series.ys[i]);
                 const float end = px(series.ys2 ? series.ys2[i] : series.ys[i]) + 0.3f * em;
                 const ImVec2 value_size = ImGui::CalcTextSize(value.c_str());
-                const float vx = std::min(end, plot.Max.x - value_size.x);
+                const float vx = std::max(plot.Min.x, std::min(end, s.frame.Max.x - value_size.x));
+                placed(vx, value_size.x);
                 draw->AddText(ImVec2(vx, plot.Min.y + row * (i + 0.5f) - value_size.y * 0.5f), c.text, value.c_str());
             }
         } else if (series.kind == Series::marker && series.marker_text[0]) {
@@ -395,23 +577,29 @@ int EndChart() {
         }
     }
 
-    // Legend (lines only), left to right under the x title.
-    float legend_x = plot.Min.x;
-    const float legend_y = s.frame.Min.y;
-    const float y_label_right = s.frame.Min.x + ImGui::CalcTextSize(ay.label).x + em;
-    legend_x = std::max(legend_x, y_label_right);
-    for (const Series& series : s.series) {
-        if (series.kind != Series::line || !series.label || !series.label[0]) continue;
-        const ImVec2 size = ImGui::CalcTextSize(series.label);
-        if (legend_x + 1.4f * em + size.x > s.frame.Max.x) break;
-        draw->AddLine(ImVec2(legend_x, legend_y + size.y * 0.55f), ImVec2(legend_x + em, legend_y + size.y * 0.55f),
-                      series.color, 0.18f * em);
-        draw->AddText(ImVec2(legend_x + 1.2f * em, legend_y), c.text, series.label);
-        legend_x += 1.2f * em + size.x + 0.8f * em;
+    // The legend laid out above: a sample of each line (its dashes and its marker) and its name.
+    {
+        std::size_t entry = 0;
+        for (const Series& series : s.series) {
+            if (series.kind != Series::line || !series.label || !series.label[0] || entry >= legend.size()) continue;
+            const LegendEntry& at = legend[entry++];
+            ++layout.legend_entries;
+            const float mid = at.pos.y + ImGui::GetTextLineHeight() * 0.55f;
+            float phase = 0.0f;
+            dashed_line(draw, ImVec2(at.pos.x, mid), ImVec2(at.pos.x + sample_width, mid), series.color,
+                        (series.style == 0 ? 0.2f : 0.13f) * em, series.style, em, phase);
+            marker_shape(draw, ImVec2(at.pos.x + sample_width * 0.5f, mid), 0.28f * em, series.color, c.background,
+                         series.style);
+            draw->AddText(ImVec2(at.pos.x + sample_width + 0.3f * em, at.pos.y), c.text, series.label);
+        }
     }
 
     // Hover read-out: nearest x on the first line, values of every line there.
-    if (hovered && !bars && plot.Contains(mouse)) {
+    // A finger that lifted leaves ImGui's mouse where it was: with touch, the read-out shows only while the finger
+    // is down, so it closes when the finger lifts.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool pointing = io.MouseSource != ImGuiMouseSource_TouchScreen || io.MouseDown[0];
+    if (hovered && pointing && !bars && plot.Contains(mouse)) {
         const double x_at = from_unit(ax, (mouse.x - plot.Min.x) / plot.GetWidth());
         const Series* first = nullptr;
         for (const Series& series : s.series)

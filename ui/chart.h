@@ -86,4 +86,14 @@ struct ChartColors {
 };
 void SetColors(const ChartColors& colors);
 
+// [Test hook] What the last EndChart of the chart named `id` (BeginChart's id) laid out: every text it placed lies in
+// [text_min_x, text_max_x] (the frame is [frame_min_x, frame_max_x]); the legend shows legend_entries of line_series
+// lines. Returns false when that chart was not drawn.
+struct ChartLayout {
+    float frame_min_x = 0, frame_max_x = 0;
+    float text_min_x = 0, text_max_x = 0;
+    int line_series = 0, legend_entries = 0;
+};
+bool LastLayout(const char* id, ChartLayout& out);
+
 } // namespace chips::ui::chart

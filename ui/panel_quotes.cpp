@@ -139,7 +139,8 @@ float estimated_card_height(const CheckedQuote& quote) {
 // The card must be laid out even when scrolled away: the selected quote, and whatever the tour points at in it
 // ("quote:<id>", a claim span "<id>#<n>", its buttons), so the tour can measure it and scroll it into view.
 bool card_pinned(const AppState& state, int quote_index) {
-    if (quote_index == state.session.selected_quote()) return true;
+    // Keyboard readers Tab through every card: none may be skipped for being out of view (ui/keyboard.h).
+    if (quote_index == state.session.selected_quote() || state.keyboard_nav) return true;
     return !state.tour_control.empty() &&
            state.tour_control.find(state.session.quotes()[quote_index].quote->id) != std::string::npos;
 }
@@ -242,7 +243,8 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
     ImGui::PushID(quote.quote->id.c_str());
     if (selected) ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.highlight_bg));
     ImGui::BeginChild("card", ImVec2(-1, 0),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
+                          ImGuiChildFlags_NavFlattened, // Tab goes through the card's buttons in the list's order
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     state.quote_layouts[quote_index].card_appearing = ImGui::IsWindowAppearing();
     draw_quote_text(state, quote_index, embed ? "span_embed" : "span");
@@ -370,6 +372,12 @@ void draw_quotes_panel(AppState& state) {
         ImGui::EndCombo();
     }
     state.record_rect("topic");
+    // English readers see each quote with its translation; this turns them all off (and on), remembered.
+    if (state.session.lang() == Lang::en) {
+        bool shown = state.session.translations_default();
+        if (ImGui::Checkbox(state.tr("quote.show_translations"), &shown)) state.session.set_translations_default(shown);
+        state.record_rect("translations");
+    }
     bool keep_scrolling = false; // the selected card moved since last frame: scroll to it again next frame
     // Grouped by article, in file order.
     for (size_t a = 0; a < state.session.library().articles.size(); ++a) {

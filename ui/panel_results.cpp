@@ -5,6 +5,7 @@
 // - [SECTION] Baselines ("× DeepSeek-V3")
 // - [SECTION] Cards
 // - [SECTION] Panel
+#include "session/summary.h"
 #include "ui/app_state.h"
 
 #include <imgui.h>
@@ -45,15 +46,24 @@ void card(AppState& state, const char* key, float width) {
     const float em = ImGui::GetFontSize();
     ImGui::PushID(key);
     ImGui::BeginChild("card", ImVec2(width, 0),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
+                          ImGuiChildFlags_NavFlattened, // Tab goes through in reading order (ui/keyboard.h)
                       ImGuiWindowFlags_NoScrollbar);
     char label_key[96];
     std::snprintf(label_key, sizeof label_key, "output.%s", key);
     wrapped_text(state.tr(label_key), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * kHeadlineScale);
+    // The headline figure; in presenter mode 3× the body text, shrunk (never below the normal headline size) only if
+    // the card is too narrow for it, so nothing is cut off.
     const std::string central = state.session.fmt().format(range.central, kind);
+    const float base = ImGui::GetStyle().FontSizeBase;
+    float size = base * (state.session.presenter() ? kPresenterHeadlineScale : kHeadlineScale);
+    const float text_width = ImGui::CalcTextSize(central.c_str()).x * size / base; // CalcTextSize: at the body size
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (text_width > room && room > 0) size = std::max(base * kHeadlineScale, size * room / text_width);
+    ImGui::PushFont(nullptr, size);
     ImGui::TextUnformatted(central.c_str());
     ImGui::PopFont();
+    state.record_rect(std::string("figure.") + key);
     if (range.low != range.high) {
         const std::string text = state.session.fmt().format_range(range, kind);
         wrapped_text(text.c_str());
@@ -95,6 +105,23 @@ void draw_estimate_notes(AppState& state) {
     }
 }
 
+// Presenter mode: the selected claim and its verdict under the current assumptions, 3× the body text, so the room
+// sees what the slider just did to the claim (glyph and word, not colour alone).
+void draw_presenter_verdict(AppState& state) {
+    Verdict verdict = Verdict::not_checkable;
+    const CheckedClaim* claim = selected_claim_live_verdict(state.session, verdict);
+    if (!claim) return;
+    ImFont* face = state.font_for_script(state.session.quotes()[state.session.selected_quote()].quote->script);
+    ImGui::PushFont(face, ImGui::GetStyle().FontSizeBase * 1.4f);
+    wrapped_text(("\xE2\x80\x9C" + claim->claim->span + "\xE2\x80\x9D").c_str());
+    ImGui::PopFont();
+    const std::string text = std::string(verdict_glyph(verdict)) + " " + state.tr(verdict_string_key(verdict));
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * kPresenterHeadlineScale);
+    wrapped_text(text.c_str(), verdict_color(verdict, state.session.theme()));
+    ImGui::PopFont();
+    state.record_rect("presenter.verdict");
+}
+
 } // namespace
 
 void draw_result_for(AppState& state, const char* output_key) {
@@ -122,6 +149,7 @@ void draw_results_panel(AppState& state) {
         line = fill_in(line, "tokens", state.session.fmt().format(state.session.scenario().tokens, Quantity::tokens));
         wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     }
+    if (state.session.presenter()) draw_presenter_verdict(state);
     if (state.session.result().status != EstimateStatus::ok) {
         wrapped_text(state.tr(state.session.result().status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
                                                                                      : "results.invalid"));
@@ -134,7 +162,9 @@ void draw_results_panel(AppState& state) {
                                            "energy_mwh",    "goodput",         "inference_usd_per_million_tokens"};
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const int columns = std::clamp(static_cast<int>((avail + gap) / (11.0f * em)), 1, 3);
+    // Cards at least 11 em wide (20 em in presenter mode, where the figure is 3× the body text).
+    const float min_card_em = state.session.presenter() ? 20.0f : 11.0f;
+    const int columns = std::clamp(static_cast<int>((avail + gap) / (min_card_em * em)), 1, 3);
     const float width = (avail - gap * (columns - 1)) / columns;
     for (int i = 0; i < 6; ++i) {
         if (i % columns != 0) ImGui::SameLine(0, gap);

@@ -10,6 +10,7 @@
 // with the model's codec, so companions follow (mfu rescales its low/high, a price sets its range) exactly as with
 // --set and permalinks, and recomputes the estimate and chart data in the same frame.
 #include "ui/app_state.h"
+#include "ui/keyboard.h"
 
 #include <imgui.h>
 
@@ -144,6 +145,9 @@ void numeric_control(AppState& state, const ControlInfo& control) {
     double edited = shown;
     if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &edited, &lo, &hi, format, flags) && edited != shown)
         apply_number(state, control.key, edited);
+    // Arrows, Page Up/Down, Home/End on the focused slider (ui/keyboard.h).
+    double keyed = value;
+    if (slider_keys(keyed, lo, hi, control.log, info->kind == KeyKind::whole)) apply_number(state, control.key, keyed);
     state.record_rect(control.key);
     if (control.typed_entry) {
         ImGui::SameLine();
@@ -167,6 +171,7 @@ void numeric_control(AppState& state, const ControlInfo& control) {
         }
         state.record_rect(std::string(control.key) + ".typed");
     }
+    draw_tour_result_line(state, control.key);
     ImGui::PopID();
 }
 
@@ -212,6 +217,7 @@ void gpu_control(AppState& state) {
     }
     if (current && ImGui::IsItemHovered()) gpu_tooltip(state, *current);
     state.record_rect("gpu");
+    draw_tour_result_line(state, "gpu");
 }
 
 void precision_control(AppState& state) {

@@ -77,6 +77,25 @@ void draw_tour_buttons(AppState& state) {
 }
 
 //-----------------------------------------------------------------------------------------------------------------
+// [SECTION] The result beside the control
+//-----------------------------------------------------------------------------------------------------------------
+
+void draw_tour_result_line(AppState& state, const char* control_key) {
+    if (!state.session.touring() || state.tour_result.empty() || state.tour_control != control_key) return;
+    const OutputInfo* info = find_output(state.tour_result.c_str());
+    if (!info || state.session.result().status != EstimateStatus::ok) return;
+    const Range& range = state.session.result().*(info->field);
+    // The same words as the result card (ui/panel_results.cpp): the formatter with the output's unit.
+    const std::string value = state.session.fmt().format(range.central, quantity_for_unit(info->unit));
+    const std::string label_key = "output." + state.tour_result;
+    const std::string line = "\xE2\x86\x92 " + std::string(state.tr(label_key.c_str())) + ": " + value;
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
+    wrapped_text(line.c_str(), palette(state.session.theme()).tour_outline);
+    ImGui::PopFont();
+    state.record_rect("tour.result");
+}
+
+//-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Overlay
 //-----------------------------------------------------------------------------------------------------------------
 
@@ -140,7 +159,17 @@ void draw_tour_overlay(AppState& state) {
     const bool has_target = found != state.control_rects.end() && found->second.z > 0 && found->second.w > 0;
     ImVec2 target_min = view_min, target_max = view_min;
     if (has_target) {
-        const ImVec4& r = found->second;
+        ImVec4 r = found->second;
+        // The result line under the control belongs to the target: the card must not cover the number it changes.
+        auto result = state.control_rects.find("tour.result");
+        if (result != state.control_rects.end()) {
+            const ImVec4& l = result->second;
+            const float right = std::max(r.x + r.z, l.x + l.z), bottom = std::max(r.y + r.w, l.y + l.w);
+            r.x = std::min(r.x, l.x);
+            r.y = std::min(r.y, l.y);
+            r.z = right - r.x;
+            r.w = bottom - r.y;
+        }
         target_min = ImVec2(std::max(r.x - pad, viewport->WorkPos.x), std::max(r.y - pad, viewport->WorkPos.y));
         target_max = ImVec2(std::min(r.x + r.z + pad, viewport->WorkPos.x + viewport->WorkSize.x),
                             std::min(r.y + r.w + pad, viewport->WorkPos.y + viewport->WorkSize.y));
@@ -181,7 +210,13 @@ void draw_tour_overlay(AppState& state) {
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.2f);
         wrapped_text(localized(state, step.title).c_str());
         ImGui::PopFont();
-        wrapped_text(localized(state, step.body).c_str());
+        // The step's numbers as the cards write them (session/tour_text.h); built once per step, language, currency.
+        const std::uint64_t body_key = state.session.tour_revision() * 1000003u + state.session.settings_revision();
+        if (state.tour_body_key != body_key || state.tour_body.empty()) {
+            state.tour_body_key = body_key;
+            state.tour_body = state.session.tour_step_body(nav.step());
+        }
+        wrapped_text(state.tour_body.c_str());
         const std::string label = control_label(state, step);
         if (has_target && !label.empty()) {
             const std::string hint = fill_in(state.tr("tour.try_this_named"), "control", label);

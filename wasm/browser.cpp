@@ -110,6 +110,7 @@ chips::ui::PlatformHooks platform_hooks() {
         js_page_download(file_name.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
     };
     hooks.today_iso = [] { return page_string("todayIso"); }; // the reader's local date, not UTC
+    hooks.leave_focus = [](int direction) { chips::wasm::leave_focus(direction); }; // wasm/keyboard.cpp
     return hooks;
 }
 

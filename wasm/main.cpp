@@ -117,7 +117,10 @@ void frame() {
     const double now_seconds = emscripten_get_now() / 1000.0;
     if (had_input) g_idle.on_input(now_seconds);
     if (!g_idle.should_draw(now_seconds, g_app->wants_continuous_frames())) {
-        if (g_frames_drawn > 0) sync_page(now_seconds, true); // what a drag's last frames showed
+        if (g_frames_drawn > 0) {
+            sync_page(now_seconds, true); // what a drag's last frames showed
+            chips::wasm::announce_when_settled(now_seconds, false, true);
+        }
         chips::wasm::pause_frame_loop();
         return;
     }
@@ -141,6 +144,8 @@ void frame() {
     // first frame, and writing them cost ~8 ms of it on a slow machine. A second frame always follows the first.
     if (g_frames_drawn > 0) {
         sync_page(now_seconds, false);
+        chips::wasm::announce_when_settled(
+            now_seconds, ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left), false);
         request_traditional_if_used();
     }
     chips::wasm::record_frame_ms(emscripten_get_now() - frame_start_ms); // scripts/bench reads these
