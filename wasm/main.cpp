@@ -18,6 +18,8 @@
 #include "wasm/gl_state_cache.h"
 #include "wasm/frame_stats.h"
 #include "wasm/idle.h"
+#include "wasm/page_scroll.h"
+#include "wasm/touch.h"
 
 #include <GLES3/gl3.h>
 #include <SDL.h>
@@ -137,6 +139,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_idle.on_frame_drawn();
+    chips::wasm::report_page_scroll(); // the page's area for the app follows its height (wasm/page_scroll.cpp)
     // The page follows from the second frame on: the address bar and the aria-live text are not needed to show the
     // first frame, and writing them cost ~8 ms of it on a slow machine. A second frame always follows the first.
     if (g_frames_drawn > 0) {
@@ -220,6 +223,7 @@ int main(int, char**) {
     static chips::ui::App app(session);
     g_session = &session;
     g_app = &app;
+    chips::wasm::install_touch(); // vertical swipes stay the browser's (wasm/touch.cpp)
     // The content is the build's binary snapshot of content/*.json (model/content/content_snapshot.h), compiled into the
     // module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
     // before the first frame.

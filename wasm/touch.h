@@ -1,0 +1,6 @@
+// wasm/touch.h — touch input on the canvas in place of SDL's (why: wasm/touch.cpp).
+#pragma once
+
+namespace chips::wasm {
+void install_touch(); // after SDL_CreateWindow (which registered SDL's touch handlers) and the App exist
+} // namespace chips::wasm
