@@ -38,8 +38,10 @@ enum class Gesture { none, undecided, pan, drag };
 
 struct TouchState {
     Gesture gesture = Gesture::none;
-    long finger = -1; // identifier of the finger we follow
-    float start_x = 0.0f, start_y = 0.0f;
+    long finger = -1;                                   // identifier of the finger we follow
+    float start_x = 0.0f, start_y = 0.0f;               // canvas CSS px: where ImGui is pressed
+    float start_client_x = 0.0f, start_client_y = 0.0f; // window CSS px: the gesture is decided on these, since
+                                                        // the canvas itself moves while the page scrolls
     float last_x = 0.0f, last_y = 0.0f;
     bool pressed = false; // ImGui has the left button down for this finger
 };
@@ -91,6 +93,8 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* event, void*) {
     g_touch.finger = point.identifier;
     g_touch.start_x = g_touch.last_x = static_cast<float>(point.targetX);
     g_touch.start_y = g_touch.last_y = static_cast<float>(point.targetY);
+    g_touch.start_client_x = static_cast<float>(point.clientX);
+    g_touch.start_client_y = static_cast<float>(point.clientY);
     if (ImGui::GetCurrentContext() && chips::wasm::app().page_scroll_active()) {
         g_touch.gesture = Gesture::undecided;
     } else {
@@ -107,8 +111,8 @@ EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* event, void*) {
     g_touch.last_x = static_cast<float>(point->targetX);
     g_touch.last_y = static_cast<float>(point->targetY);
     if (g_touch.gesture == Gesture::undecided) {
-        const float dx = std::fabs(g_touch.last_x - g_touch.start_x);
-        const float dy = std::fabs(g_touch.last_y - g_touch.start_y);
+        const float dx = std::fabs(static_cast<float>(point->clientX) - g_touch.start_client_x);
+        const float dy = std::fabs(static_cast<float>(point->clientY) - g_touch.start_client_y);
         if (std::fmax(dx, dy) < kSlopPx) return EM_FALSE;
         if (dy >= dx) {
             g_touch.gesture = Gesture::pan; // the browser scrolls; the app was never pressed
@@ -117,8 +121,12 @@ EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* event, void*) {
         g_touch.gesture = Gesture::drag;
         press_at_start();
     }
-    if (g_touch.gesture == Gesture::drag) feed_position(g_touch.last_x, g_touch.last_y);
-    return EM_FALSE; // the browser does not scroll horizontally on this canvas anyway (touch-action)
+    if (g_touch.gesture != Gesture::drag) return EM_FALSE;
+    feed_position(g_touch.last_x, g_touch.last_y);
+    // A drag is the app's: cancel its moves. Otherwise Chromium starts a (horizontal, so empty) scroll after the first
+    // move, the rest of the touch can no longer be cancelled, and the browser would still send mouse events after it.
+    // The first move past our slop comes no later than the browser's own slop, so it is still cancelable.
+    return EM_TRUE;
 }
 
 EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* event, void*) {
@@ -129,6 +137,11 @@ EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* event, void*) {
         return EM_FALSE;
     }
     chips::wasm::request_frames();
+    // A finger that travelled past the slop without a move event reaching us (the browser may hold touchmove back
+    // while it scrolls) was a pan, not a tap.
+    const float travel = std::fmax(std::fabs(static_cast<float>(point->clientX) - g_touch.start_client_x),
+                                   std::fabs(static_cast<float>(point->clientY) - g_touch.start_client_y));
+    if (g_touch.gesture == Gesture::undecided && travel >= kSlopPx) g_touch.gesture = Gesture::pan;
     const Gesture gesture = g_touch.gesture;
     const bool cancelled = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
     if (gesture == Gesture::undecided && !cancelled) {
