@@ -116,6 +116,7 @@ void frame() {
         if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT) ++g_key_events;
         had_input = true;
     }
+    if (chips::wasm::touch_input_pending()) had_input = true; // a tap's queued release still to come (wasm/touch.cpp)
     const double now_seconds = emscripten_get_now() / 1000.0;
     if (had_input) g_idle.on_input(now_seconds);
     if (!g_idle.should_draw(now_seconds, g_app->wants_continuous_frames())) {

@@ -24,6 +24,7 @@
 
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h> // GImGui->InputEventsQueue (touch_input_pending)
 
 #include <cfloat>
 #include <cmath>
@@ -158,6 +159,13 @@ EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* event, void*) {
 }
 
 } // namespace
+
+// A tap or drag reaches ImGui as several queued events (position, press, release, leave) that ImGui spreads over
+// consecutive frames; the frame loop must not pause while some are still waiting, or a tap's click lands in the last
+// frame before the pause and its result is never drawn.
+bool chips::wasm::touch_input_pending() {
+    return ImGui::GetCurrentContext() && !GImGui->InputEventsQueue.empty();
+}
 
 void chips::wasm::install_touch() {
     // SDL registered its handlers on "#canvas" in SDL_CreateWindow; a null callback removes them

@@ -2,5 +2,6 @@
 #pragma once
 
 namespace chips::wasm {
-void install_touch(); // after SDL_CreateWindow (which registered SDL's touch handlers) and the App exist
+void install_touch();       // after SDL_CreateWindow (which registered SDL's touch handlers) and the App exist
+bool touch_input_pending(); // ImGui still has queued input to process: keep drawing frames
 } // namespace chips::wasm
