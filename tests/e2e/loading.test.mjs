@@ -33,10 +33,12 @@ test('progress is shown in bytes while the module loads', async () => {
     },
   });
   try {
-    await page.waitForFunction(() => /\d+ KB of \d+ KB/.test(document.getElementById('status-text').textContent), null, { timeout: 5000 })
+    // While the module is held back its size is not known yet: the text counts what arrived (the font), without a
+    // total; the next test checks the total once every size is known.
+    await page.waitForFunction(() => /\d+ KB/.test(document.getElementById('status-text').textContent), null, { timeout: 5000 })
       .catch(() => {});
     const text = await page.locator('#status-text').textContent();
-    assert.match(text, /Loading… [\d,]+ KB of [\d,]+ KB/, `index.html, step "loading": status says ${JSON.stringify(text)}`);
+    assert.match(text, /Loading… [\d,]+ KB( of [\d,]+ KB)?$/, `index.html, step "loading": status says ${JSON.stringify(text)}`);
     await page.evaluate(() => window.chipsAndClaims.ready);
   } finally {
     saveArtifacts('loading-progress', record);
