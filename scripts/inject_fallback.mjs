@@ -44,12 +44,14 @@ function read(path, what) {
   }
 }
 
-// The first quote's headline claim (the app selects the first quote at start), as a short card: quote, our translation
-// on English pages, the verdict and its one-sentence reason. Same words as the text version below.
+// The claim the app opens on, as a short card: quote, our translation on English pages, the verdict and its
+// one-sentence reason, in the same words as the text version below. The app's rule (session/session.cpp load): the
+// first quote with a claim on the 557万美元 figure, else the first quote.
 function loadingCard(cards, tr) {
-  const quote = cards.quotes.find((candidate) => candidate.claims.length);
+  const opening = (quote) => quote.claims.find((claim) => claim.span.includes('557'));
+  const quote = cards.quotes.find(opening) || cards.quotes.find((candidate) => candidate.claims.length);
   if (!quote) return '';
-  const claim = quote.claims[quote.headline_claim] || quote.claims[0];
+  const claim = opening(quote) || quote.claims[quote.headline_claim] || quote.claims[0];
   return [
     `<div class="loading-card" data-quote-id="${escapeHtml(quote.id)}">`,
     `  <blockquote class="card-quote" lang="${escapeHtml(quote.script)}">${escapeHtml(quote.text)}</blockquote>`,
