@@ -89,7 +89,8 @@ export function commonVars(lang, path, strings) {
 // Loading progress, errors, the reload button (PAGE_RUN_KEYS), and the page's surroundings that follow the app's
 // language when the reader switches it inside the app (PAGE_FOLLOW_KEYS: title, footer, the link to the text version
 // in that language). In every language, so a switch needs no request; a missing one fails the build (strings.tr).
-export const PAGE_RUN_KEYS = ['status.loading', 'status.copied', 'page.run_loading_progress', 'page.run_starting',
+export const PAGE_RUN_KEYS = ['status.loading', 'status.copied', 'page.run_loading_progress', 'page.run_loading_received',
+  'page.run_starting',
   'page.run_no_wasm', 'page.run_no_webgl2', 'page.run_context_lost', 'page.run_start_failed', 'page.run_load_failed',
   'page.run_glue_failed', 'page.run_stopped', 'page.run_reload', 'page.run_hint_page', 'page.run_hint_embed',
   'page.run_dismiss'];

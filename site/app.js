@@ -114,6 +114,7 @@
   // English words for a page built without the table (an older copy): the page must still say what happened.
   const ENGLISH_FALLBACK = {
     'status.loading': 'Loading…', 'status.copied': 'Copied', 'page.run_loading_progress': 'Loading… {done} KB of {total} KB',
+    'page.run_loading_received': 'Loading… {received} KB',
     'page.run_starting': 'Starting…', 'page.run_no_wasm': 'This browser cannot run WebAssembly, which the interactive part needs.',
     'page.run_no_webgl2': 'This browser or device has WebGL2 turned off, which the interactive part needs.',
     'page.run_context_lost': 'The graphics context was lost (the GPU was reset or is busy). Reload the page to continue.',
@@ -252,6 +253,7 @@
     fixedView() { return view === 'embed' ? 'embed' : ''; },
     onFirstFrame() {
       started = true;
+      installPageScroll(moduleRef); // from now on the page's scroll can drive the app's (phones)
       statusBox.classList.add('hidden');
       root.classList.add('app-running');
       resolveReady();
@@ -304,7 +306,7 @@
       // The tour starts (button, key or a presenter's link): bring the whole app into the window, so the step card
       // and the control it points at are both visible. A jump, not a smooth scroll (prefers-reduced-motion).
       const touring = message.tour_step >= 0;
-      if (touring && !wasTouring && view !== 'embed') appFrame.scrollIntoView({ block: 'start', behavior: 'instant' });
+      if (touring && !wasTouring && view !== 'embed') bringAppIntoView();
       wasTouring = touring;
       if (view === 'embed') { // the embed's own address belongs to the host's snippet; its link follows the view
         whenParsed(() => {
@@ -326,6 +328,57 @@
       try { showNotices((JSON.parse(replyJson).notices) || []); } catch (error) { showNotices(['The link could not be read.']); }
     },
   };
+  // [SECTION] Scrolling on phones (docs/site.md "Scrolling on phones"; the app's half: wasm/page_scroll.cpp)
+  // In the one-column layout the browser scrolls: the app's area is as tall as the app's content, the canvas stays in
+  // the window (.page-scrolls in style.css: sticky, touch-action pan-y), and the page's offset inside the area is the
+  // app's scroll. Native momentum and pinch-zoom come with it, and past the app the text version follows.
+  let pageScroll = null;
+  function appFrameTop() { return appFrame.getBoundingClientRect().top + window.scrollY; }
+  function installPageScroll(Module) {
+    if (pageScroll || !Module || !Module._chips_set_page_scroll) return;
+    let sentAllowed = null;
+    let sentOffset = -1;
+    const send = () => {
+      const allowed = view !== 'embed' && !document.fullscreenElement;
+      const range = Math.max(0, appFrame.offsetHeight - canvas.offsetHeight);
+      const offset = root.classList.contains('page-scrolls')
+        ? Math.round(Math.min(Math.max(0, window.scrollY - appFrameTop()), range)) : 0;
+      if (allowed === sentAllowed && offset === sentOffset) return;
+      sentAllowed = allowed;
+      sentOffset = offset;
+      Module._chips_set_page_scroll(allowed ? 1 : 0, offset);
+    };
+    pageScroll = {
+      send,
+      // The app scrolled itself (a tour step, keyboard navigation, a linked quote): the page goes there too.
+      follow(offset) {
+        sentOffset = offset;
+        window.scrollTo({ top: appFrameTop() + offset, behavior: 'instant' });
+      },
+    };
+    window.addEventListener('scroll', send, { passive: true });
+    window.addEventListener('resize', send, { passive: true });
+    document.addEventListener('fullscreenchange', send);
+    send();
+  }
+  // From the wasm after a frame that changed the app's height or scrolled it by itself.
+  page.onAppScroll = (active, contentHeight, offset, follow) => {
+    root.classList.toggle('page-scrolls', active);
+    appFrame.style.height = active ? Math.max(contentHeight, canvas.offsetHeight) + 'px' : '';
+    if (!pageScroll) return;
+    if (active && follow) pageScroll.follow(offset);
+    else pageScroll.send(); // the area changed: the page's offset in it may have too
+  };
+  // The tour starts: the whole canvas in the window, so the step card and its control are both visible. Where the
+  // page scrolls the app, only up to the app's top (the app scrolls to the step's control itself, and the page follows).
+  function bringAppIntoView() {
+    if (!root.classList.contains('page-scrolls')) {
+      appFrame.scrollIntoView({ block: 'start', behavior: 'instant' });
+    } else if (window.scrollY < appFrameTop() - 1) {
+      window.scrollTo({ top: appFrameTop(), behavior: 'instant' });
+    }
+  }
+
   // [SECTION] Environment: the system's colour scheme and motion preference, passed in at start and on change
   const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
   const motionQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -474,8 +527,16 @@
   });
 
   // [SECTION] Loading with progress in bytes (or decoding the assets the offline file carries)
-  const loaded = new Map();
-  const totals = new Map();
+  // Progress counts the bytes that crossed the network against the real total. A compressing server's Content-Length
+  // is the compressed size, while the body we read is decompressed: so each file's share done is decompressed bytes
+  // read ÷ its raw size (data-asset-bytes, written by the build), and that share of its Content-Length is what has
+  // been transferred. Until every file's sizes are known the bar is indeterminate and the text counts what arrived.
+  const assetRawBytes = parseSettings(root.dataset.assetBytes);
+  const progress = new Map(); // name → { received: raw bytes read, raw: raw size, wire: bytes on the network }
+  // The loading card shows the first quote's headline; a link to another quote shows the progress alone.
+  const loadingCard = statusBox.querySelector('.loading-card');
+  const linkedQuoteAtStart = new URLSearchParams(visit.query).get('quote');
+  if (loadingCard && linkedQuoteAtStart && linkedQuoteAtStart !== loadingCard.dataset.quoteId) loadingCard.hidden = true;
   // At most once per displayed frame: chunks arrive faster than that, and each update costs a style pass.
   let progressScheduled = false;
   let downloadsDone = false; // then the status says "Starting…", and a late progress update must not overwrite it
@@ -485,13 +546,24 @@
     requestAnimationFrame(() => {
       progressScheduled = false;
       if (failed || started || downloadsDone) return;
-      let done = 0, total = 0;
-      for (const value of loaded.values()) done += value;
-      for (const value of totals.values()) total += value;
+      let done = 0, total = 0, received = 0, known = progress.size > 0;
+      for (const file of progress.values()) {
+        received += file.received;
+        if (!file.raw || !file.wire) { known = false; continue; }
+        total += file.wire;
+        done += file.wire * Math.min(1, file.received / file.raw);
+      }
       // Thousands separators by hand: the first toLocaleString() loads locale data (~20 ms on a slow machine).
       const kb = (bytes) => String(Math.round(bytes / 1024)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-      statusText.textContent = total > 0 ? pageText('page.run_loading_progress', { done: kb(done), total: kb(total) }) : pageText('status.loading');
-      if (total > 0) { statusProgress.max = total; statusProgress.value = done; }
+      if (known && total > 0) {
+        statusText.textContent = pageText('page.run_loading_progress', { done: kb(done), total: kb(total) });
+        statusProgress.max = total;
+        statusProgress.value = done;
+      } else {
+        statusText.textContent = received > 0 ? pageText('page.run_loading_received', { received: kb(received) })
+          : pageText('status.loading');
+        statusProgress.removeAttribute('value'); // indeterminate: no total to show a share of
+      }
     });
   }
   function embeddedBytes(name) {
@@ -506,15 +578,26 @@
   async function fetchBytes(name, withProgress) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return embedded;
+    if (withProgress) expectProgress(name);
     const response = await fetch(assetUrl(name));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return readBody(name, response, withProgress);
   }
+  // A file counts in the total from its request on (its sizes are filled in when its headers arrive).
+  function expectProgress(name) {
+    if (!progress.has(name)) progress.set(name, { received: 0, raw: Number(assetRawBytes[name]) || 0, wire: 0 });
+  }
   async function readBody(name, response, withProgress) {
-    // Content-Length counts compressed bytes when the server gzips; the body we read is decompressed. Use the
-    // header as the total only when it can be right, and grow the total as bytes arrive otherwise.
+    // Content-Length counts compressed bytes when the server compresses; the body we read is decompressed.
     const compressed = (response.headers.get('Content-Encoding') || 'identity') !== 'identity';
-    if (withProgress) totals.set(name, compressed ? 0 : Number(response.headers.get('Content-Length')) || 0);
+    const wire = Number(response.headers.get('Content-Length')) || 0;
+    if (withProgress) {
+      expectProgress(name);
+      const file = progress.get(name);
+      file.wire = wire;
+      if (!compressed && wire) file.raw = wire; // not compressed: the header is the raw size too
+      if (!file.wire && file.raw && !compressed) file.wire = file.raw;
+    }
     if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
     const chunks = [];
@@ -525,8 +608,7 @@
       chunks.push(value);
       received += value.length;
       if (withProgress) {
-        loaded.set(name, received);
-        if (received > (totals.get(name) || 0)) totals.set(name, received);
+        progress.get(name).received = received;
         updateProgress();
       }
     }
@@ -541,6 +623,7 @@
   async function compileModule(name) {
     const embedded = offline ? embeddedBytes(name) : null;
     if (embedded) return WebAssembly.compile(embedded);
+    expectProgress(name);
     const response = await fetch(assetUrl(name));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     if (typeof WebAssembly.compileStreaming !== 'function' || !response.body) {

@@ -12,7 +12,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 
 namespace chips::ui {
@@ -39,6 +41,11 @@ int imgui_assert_count() {
 struct App::Impl {
     explicit Impl(Session& session) : state(session) {}
     AppState state;
+    // Page scrolling (App::set_page_scroll): what the page allows and asked for, and what the last frame measured.
+    bool page_scroll_allowed = false;
+    bool page_offset_pending = false;
+    float page_offset_px = 0.0f; // the last offset the page set (or followed)
+    App::PageScroll measured;    // filled while drawing
 };
 
 App::App(Session& session) : impl_(std::make_unique<Impl>(session)) {}
@@ -98,15 +105,21 @@ void draw_load_errors(AppState& state) {
         wrapped_text(error.to_string().c_str());
 }
 
+// A column is a child window that scrolls by itself, except in a frame where the page scrolls the app (App::draw sets
+// this): then the body is drawn straight into the main window, whose scroll the page's offset drives.
+bool g_columns_in_main_window = false;
+
 void column(const char* id, float width, AppState& state, void (*body)(AppState&)) {
+    const bool in_main_window = g_columns_in_main_window;
     // Nav-flattened: Tab goes on from one column's last control to the next column's first (ui/keyboard.h).
-    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
+    if (!in_main_window)
+        ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
     body(state);
     // While touring, room after the last control, so a tour step can scroll even the bottom one (the inference
     // batch size) up to where its card fits below it.
     if (state.session.touring()) ImGui::Dummy(ImVec2(0, 16.0f * ImGui::GetFontSize()));
     drag_to_scroll();
-    ImGui::EndChild();
+    if (!in_main_window) ImGui::EndChild();
 }
 
 void draw_full(AppState& state) {
@@ -195,11 +208,15 @@ void App::draw() {
     state.control_rects.clear();
     state.focused_control.clear();
 
+    const bool page_scrolls = begin_page_scroll();
+    g_columns_in_main_window = page_scrolls;
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // When the page scrolls the app, the wheel is the page's too (the app follows the page's offset).
     ImGui::Begin("Chips & Claims", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     (page_scrolls ? ImGuiWindowFlags_NoScrollWithMouse : ImGuiWindowFlags_None));
     keyboard_begin_frame(state); // before any control: Tab entering from the page, "?"
     // Tour keys first, so a step's scenario is what every panel draws this frame.
     if (session.loaded()) handle_tour_keys(state);
@@ -225,6 +242,7 @@ void App::draw() {
     }
     if (session.loaded()) draw_keys_help(state);
     if (font) ImGui::PopFont();
+    end_page_scroll(page_scrolls);
     ImGui::End();
     if (session.loaded()) draw_tour_overlay(state); // after the panels: it reads the rectangles they recorded
     keyboard_end_frame(state);                      // after every window: a Tab past either end leaves the app
@@ -244,6 +262,51 @@ std::string App::focused_control() const {
     return impl_->state.focused_control;
 }
 
+//-----------------------------------------------------------------------------------------------------------------
+// [SECTION] Page scrolling (docs/site.md "Scrolling on phones")
+//-----------------------------------------------------------------------------------------------------------------
+
+void App::set_page_scroll(bool allowed, float offset_px) {
+    impl_->page_scroll_allowed = allowed;
+    impl_->page_offset_pending = true;
+    impl_->page_offset_px = std::max(0.0f, offset_px);
+}
+
+// Before Begin of the main window: whether this frame's layout scrolls with the page, and the page's new offset.
+bool App::begin_page_scroll() {
+    Impl& impl = *impl_;
+    const bool active = impl.page_scroll_allowed && impl.state.session.loaded() &&
+                        impl.state.session.view() != View::embed && impl.state.layout == Layout::narrow;
+    if (active && impl.page_offset_pending) ImGui::SetNextWindowScroll(ImVec2(-1.0f, impl.page_offset_px));
+    impl.page_offset_pending = false;
+    impl.measured.active = active;
+    return active;
+}
+
+// Inside the main window, after everything: its content height and scroll (ScrollMax is from the content measured by
+// the last frame, the same limit ImGui clamps the scroll to, so the page's area and the app's range agree).
+void App::end_page_scroll(bool active) {
+    Impl& impl = *impl_;
+    impl.measured.content_height_px = active ? ImGui::GetScrollMaxY() + ImGui::GetWindowHeight() : 0.0f;
+    impl.measured.offset_px = active ? ImGui::GetScrollY() : 0.0f;
+}
+
+App::PageScroll App::page_scroll() {
+    Impl& impl = *impl_;
+    PageScroll report = impl.measured;
+    // The app moved by itself when its offset is not the page's; an offset the app only clamped (the page asked for
+    // more than the content measured so far) is not a move, or the page would jump back.
+    const float max_offset = std::max(0.0f, report.content_height_px - ImGui::GetMainViewport()->WorkSize.y);
+    const bool clamped = impl.page_offset_px > max_offset && std::fabs(report.offset_px - max_offset) <= 1.0f;
+    report.page_must_follow = report.active && std::fabs(report.offset_px - impl.page_offset_px) > 1.0f && !clamped;
+    if (report.page_must_follow) impl.page_offset_px = report.offset_px;
+    return report;
+}
+
+bool App::page_scroll_active() const {
+    return impl_->measured.active;
+}
+
 bool App::wants_continuous_frames() const {
     // The "Copied" confirmation times out without input, and a tour step or a linked quote scrolls into view over a
     // few frames (bounded: AppState::record_rect, draw_quotes_panel); nothing else moves without input.
@@ -251,7 +314,6 @@ bool App::wants_continuous_frames() const {
     if (state.tour_scroll_pending || state.scroll_to_selected_quote) return true;
     return !state.copied_what.empty() && ImGui::GetCurrentContext() && ImGui::GetTime() < state.copied_until;
 }
-
 
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Test hooks

@@ -56,6 +56,20 @@ class App {
     // True while something animates without input (the platform keeps drawing frames until it turns false).
     bool wants_continuous_frames() const;
 
+    // [Page scrolling] On a page that allows it (the full page, not full screen), the one-column layout lets the
+    // browser scroll: the page is as tall as the app's content, the canvas stays in the window, and the page's scroll
+    // offset inside the app's area becomes the app's scroll (docs/site.md "Scrolling on phones"). The platform passes
+    // the page's offset in (applied at the next draw) and reads back what the page must follow after each frame.
+    void set_page_scroll(bool allowed, float offset_px);
+    struct PageScroll {
+        bool active = false;            // this frame's layout scrolls with the page
+        float content_height_px = 0.0f; // the app's whole height (the page's area for it), CSS px
+        float offset_px = 0.0f;         // the app's scroll offset now, CSS px
+        bool page_must_follow = false;  // the app scrolled itself (tour, keyboard, a linked quote): page follows
+    };
+    PageScroll page_scroll();
+    bool page_scroll_active() const; // the last frame scrolled with the page (touch leaves vertical swipes to it)
+
     // [Test hooks] Screen rectangle of a named control as {"x","y","w","h"} in CSS pixels (ImGui display units),
     // "{}" when it was not drawn in the last frame. Ids: scenario keys ("chips", "gpu", "mfu", ...), claim spans
     // ("q-dsv3-cost-557#0" = quote id # claim index), quote cards ("quote:q-..."), header buttons ("copy_link",
@@ -74,6 +88,8 @@ class App {
     std::string focused_control() const;
 
   private:
+    bool begin_page_scroll();
+    void end_page_scroll(bool active);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

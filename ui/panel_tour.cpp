@@ -129,6 +129,10 @@ ImVec2 place_card(const ImVec2& target_min, const ImVec2& target_max, const ImVe
     if (size.y <= room_above) return ImVec2(clamp_x(target_min.x), target_min.y - gap - size.y);
     if (target_max.x + gap + size.x <= view_max.x) return ImVec2(target_max.x + gap, clamp_y(target_min.y));
     if (target_min.x - gap - size.x >= view_min.x) return ImVec2(target_min.x - gap - size.x, clamp_y(target_min.y));
+    // Nothing fits beside the target, but the card fits the screen (a short screen, e.g. 200 % zoom): at the bottom,
+    // whole, over part of the target, so that its buttons stay on screen (a squeezed card scrolls them out of reach of
+    // a finger, whose vertical swipes scroll the page).
+    if (size.y <= max_height) return ImVec2(clamp_x(target_min.x), view_max.y - size.y);
     // Nothing fits whole: take the taller side and let the card scroll inside it.
     if (room_below >= room_above) {
         max_height = std::max(room_below, 4.0f * gap);

@@ -18,6 +18,8 @@
 #include "wasm/gl_state_cache.h"
 #include "wasm/frame_stats.h"
 #include "wasm/idle.h"
+#include "wasm/page_scroll.h"
+#include "wasm/touch.h"
 
 #include <GLES3/gl3.h>
 #include <SDL.h>
@@ -114,6 +116,7 @@ void frame() {
         if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT) ++g_key_events;
         had_input = true;
     }
+    if (chips::wasm::touch_input_pending()) had_input = true; // a tap's queued release still to come (wasm/touch.cpp)
     const double now_seconds = emscripten_get_now() / 1000.0;
     if (had_input) g_idle.on_input(now_seconds);
     if (!g_idle.should_draw(now_seconds, g_app->wants_continuous_frames())) {
@@ -140,6 +143,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_idle.on_frame_drawn();
+    chips::wasm::report_page_scroll(); // the page's area for the app follows its height (wasm/page_scroll.cpp)
     // The page follows from the second frame on: the address bar and the aria-live text are not needed to show the
     // first frame, and writing them cost ~8 ms of it on a slow machine. A second frame always follows the first.
     if (g_frames_drawn > 0) {
@@ -225,6 +229,7 @@ int main(int, char**) {
     static chips::ui::App app(session);
     g_session = &session;
     g_app = &app;
+    chips::wasm::install_touch(); // vertical swipes stay the browser's (wasm/touch.cpp)
     // The content is the build's binary snapshot of content/*.json (model/content/content_snapshot.h), compiled into the
     // module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
     // before the first frame.

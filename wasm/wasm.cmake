@@ -123,14 +123,16 @@ foreach(lang_index RANGE 2)
             --cards "${cards_file}"
     DEPENDS "${CHIPS_RENDER_FALLBACK}" ${chips_content_files}
     COMMENT "Rendering the text version of the quotes in ${lang} (tools/render_fallback)")
-  # The full page and the embed's router, from their shells.
+  # The full page and the embed's router, from their shells; after the module and fonts, whose raw sizes the full
+  # page carries for its loading progress (scripts/inject_fallback.mjs --asset-dir).
   foreach(site_name index.html embed.html)
     add_custom_command(OUTPUT "${site_dir}/${tree}${site_name}"
       COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" --page "${CMAKE_SOURCE_DIR}/site/${site_name}"
               --lang ${lang} --fallback "${fallback_fragment}" --cards "${cards_file}" --strings "${strings_file}"
-              --site-url "${CHIPS_SITE_URL}" --out "${site_dir}/${tree}${site_name}"
+              --site-url "${CHIPS_SITE_URL}" --out "${site_dir}/${tree}${site_name}" --asset-dir "${site_assets_dir}"
       DEPENDS "${CMAKE_SOURCE_DIR}/site/${site_name}" "${fallback_fragment}" "${cards_file}" "${strings_file}"
-              "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" "${page_shell_script}")
+              "${CMAKE_SOURCE_DIR}/scripts/inject_fallback.mjs" "${page_shell_script}"
+              chips_app "$<TARGET_FILE:chips_app>" ${font_outputs})
     list(APPEND site_outputs "${site_dir}/${tree}${site_name}")
   endforeach()
   # The fact-check ledger, this language's section first: the sections from tools/render_ledger, in the site's page

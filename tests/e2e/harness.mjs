@@ -29,12 +29,14 @@ export async function serveSite() {
 
 // Opens `path` in a fresh page and records console errors and any request not to 127.0.0.1 / data: / blob:.
 // Options: viewport size, javaScriptEnabled, initScript (runs before the page's own scripts), offline, beforeGoto
-// (async (context, page) => {...}: routes, storage), and wait ('load' by default).
+// (async (context, page) => {...}: routes, storage), wait ('load' by default), and contextOptions (more browser-context
+// options, e.g. { hasTouch: true, isMobile: true } for a phone).
 export async function openPage(browser, baseUrl, path = '', {
   width = 1280, height = 800, deviceScaleFactor = 1, javaScriptEnabled = true, initScript, offline = false,
-  beforeGoto, permissions,
+  beforeGoto, permissions, contextOptions = {},
 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, javaScriptEnabled, permissions });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, javaScriptEnabled, permissions,
+    ...contextOptions });
   if (offline) await context.setOffline(true);
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
