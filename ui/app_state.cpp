@@ -105,6 +105,7 @@ void AppState::sync_caches() {
             tour_control = step.control == "quote" ? "quote:" + step.quote : step.control;
             tour_scroll_pending = true;
             tour_scroll_frames = 0;
+            tour_in_view_frames = 0;
             tour_result = tour_result_for(step);
             tour_result_scroll_pending = !tour_result.empty();
             // Side by side, the quotes list is its own column: it shows the step's quote too (ui/app.cpp draw_full;
@@ -139,9 +140,12 @@ void AppState::record_rect(const std::string& id) {
             const float margin = 2.0f * em; // the control's label sits above it
             const bool top_ok = min.y - margin >= top || (ImGui::GetScrollY() <= 0.0f && min.y >= top);
             const bool in_view = top_ok && max.y + room_below <= bottom;
-            if (in_view || ++tour_scroll_frames > 8)
+            // Done when in view on two frames running: on a step's first frame what sits above the control (the
+            // step's quote on top of one column, with its translation) can still change height and push it out.
+            tour_in_view_frames = in_view ? tour_in_view_frames + 1 : 0;
+            if (tour_in_view_frames >= 2 || ++tour_scroll_frames > 8)
                 tour_scroll_pending = false;
-            else
+            else if (!in_view)
                 ImGui::SetScrollFromPosY(min.y - top - margin, 0.0f);
         }
     }

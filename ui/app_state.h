@@ -109,6 +109,7 @@ struct AppState {
     std::string tour_control;               // control id the shown step points at ("chips", "quote:q-..."); "" = none
     bool tour_scroll_pending = false;       // scroll tour_control into view (repeated until it is, see record_rect)
     int tour_scroll_frames = 0;             // frames spent scrolling the current step's control into view
+    int tour_in_view_frames = 0;            // consecutive frames the step's control has been in view (settled at 2)
     bool tour_nav_suspended = false;        // keyboard nav was switched off while touring (arrows belong to the tour)
     ImVec2 tour_card_size{0, 0};            // the step card's size last frame (placement before it is drawn)
     std::string tour_body;                  // the shown step's text with its numbers filled in (session/tour_text.h)

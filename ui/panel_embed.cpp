@@ -82,20 +82,6 @@ void draw_embed(AppState& state) {
     const std::string reason = session.claim_reason(quote_index, session.selected_claim());
     wrapped_text(reason.empty() ? localized(state, claim.claim->note).c_str() : reason.c_str());
     state.record_rect("embed.reason");
-    // Once the reader moves a control that reaches the claim, the verdict under their assumptions, labelled, with
-    // its own reason: the card's promise that the verdict follows the sliders.
-    const LiveClaim live = session.live_claim(quote_index, session.selected_claim());
-    if (live.differs) {
-        ImGui::BeginGroup();
-        ImGui::TextDisabled("%s:", state.tr("quote.your_scenario"));
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(live.verdict, session.theme()));
-        ImGui::Text("%s %s", verdict_glyph(live.verdict), state.tr(verdict_string_key(live.verdict)));
-        ImGui::PopStyleColor();
-        wrapped_text(live.reason.c_str());
-        ImGui::EndGroup();
-        state.record_rect("embed.live");
-    }
     ImGui::Spacing();
     draw_quote_text(state, quote_index, "span_embed");
     if (session.lang() == Lang::en && !quote.quote->translation_en.empty())
@@ -120,6 +106,22 @@ void draw_embed(AppState& state) {
             draw_result_for(state, claim.claim->quantity.c_str());
             draw_scenario_controls(state, keys, 1);
         }
+    }
+    // Once the reader moves a control that reaches the claim, the verdict under their assumptions, labelled, with
+    // its own reason: the card's promise that the verdict follows the sliders. Below the controls, so that its
+    // appearing never moves a slider under the reader's finger or pointer.
+    const LiveClaim live = session.live_claim(quote_index, session.selected_claim());
+    if (live.differs) {
+        ImGui::Spacing();
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("%s:", state.tr("quote.your_scenario"));
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(live.verdict, session.theme()));
+        ImGui::Text("%s %s", verdict_glyph(live.verdict), state.tr(verdict_string_key(live.verdict)));
+        ImGui::PopStyleColor();
+        wrapped_text(live.reason.c_str());
+        ImGui::EndGroup();
+        state.record_rect("embed.live");
     }
 }
 

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { publishedName, readManifest } from '../../scripts/site_manifest.mjs';
 import { contentQuotes, launchBrowser, openPage, saveArtifacts, screenshot, seen, serveSite, siteDir } from './harness.mjs';
 
 let browser, served;
@@ -46,8 +47,10 @@ test('progress is shown in bytes while the module loads', async () => {
   }
 });
 
-// What the server sends for a file: its brotli or gzip sibling when the build wrote one (scripts/static_server.mjs).
-function wireBytes(name) {
+// What the server sends for a file: its brotli or gzip sibling when the build wrote one (scripts/static_server.mjs),
+// under the content-hashed name the build published it as (scripts/site_manifest.mjs).
+function wireBytes(logicalName) {
+  const name = publishedName(readManifest(siteDir), logicalName);
   for (const suffix of ['.br', '.gz', '']) {
     if (existsSync(join(siteDir, name + suffix))) return statSync(join(siteDir, name + suffix)).size;
   }
@@ -105,7 +108,7 @@ test('until the first frame the app area shows the headline claim and its verdic
     const held = new Promise((resolve) => { release = resolve; });
     const { context, page, record } = await openPage(browser, served.url, 'index.html', {
       width, height,
-      beforeGoto: async (_context, newPage) => newPage.route('**/chips.wasm', async (route) => { await held; await route.continue(); }),
+      beforeGoto: async (_context, newPage) => newPage.route('**/chips*.wasm', async (route) => { await held; await route.continue(); }),
     });
     try {
       const card = page.locator('#status .loading-card');

@@ -62,7 +62,16 @@ export async function controlCentre(page, id) {
 
 // Taps a control the app reports, after checking it is inside the window (a reader could reach it with a finger).
 export async function tapControl(page, cdp, id, what) {
-  const centre = await controlCentre(page, id);
+  // As a reader would: wait until the control stays where it is (a tour step or the page catching up with the app's
+  // own scroll can still move it for a frame or two), then tap where it is.
+  let centre = await controlCentre(page, id);
+  for (let attempt = 0; attempt < 20 && centre; attempt++) {
+    await page.waitForTimeout(100);
+    const again = await controlCentre(page, id);
+    const still = again && Math.abs(again.x - centre.x) < 1 && Math.abs(again.y - centre.y) < 1;
+    centre = again;
+    if (still) break;
+  }
   if (!centre) {
     const ids = await page.evaluate(() => window.chipsAndClaims.controlIds().join(', '));
     throw new Error(`${what}: control "${id}" is not drawn (controls: ${ids})`);
