@@ -1,11 +1,11 @@
 // bench/bench_model.cpp — estimates per second on the DeepSeek-V3 preset, and a claim check. Target: one
 // estimate well under a microsecond natively (the UI sweeps hundreds per frame). chips_bench prints
 // items_per_second = estimates per second.
-#include "native/file_io.h"
-#include "model/engine/claim_check.h"
-#include "model/engine/estimate.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
+#include "model/engine/claim_check.h"
+#include "model/engine/estimate.h"
+#include "native/file_io.h"
 #include <benchmark/benchmark.h>
 #include <fstream>
 #include <sstream>
@@ -22,10 +22,10 @@ const Content& content() {
     static Content loaded = [] {
         Content result;
         chips::ContentErrors errors;
-        result.ok = chips::load_gpu_catalog(chips::read_file_or_empty(CHIPS_CONTENT_DIR "/gpus.json"), "content/gpus.json",
-                                            result.catalog, errors) &&
-                    chips::load_presets(chips::read_file_or_empty(CHIPS_CONTENT_DIR "/presets.json"), "content/presets.json",
-                                        result.catalog, result.presets, errors);
+        result.ok = chips::load_gpu_catalog(chips::read_file_or_empty(CHIPS_CONTENT_DIR "/gpus.json"),
+                                            "content/gpus.json", result.catalog, errors) &&
+                    chips::load_presets(chips::read_file_or_empty(CHIPS_CONTENT_DIR "/presets.json"),
+                                        "content/presets.json", result.catalog, result.presets, errors);
         return result;
     }();
     return loaded;

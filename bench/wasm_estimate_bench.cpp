@@ -11,8 +11,8 @@
 // - Native: CMakeLists.txt compiles bench/*.cpp into chips_bench (Google Benchmark), where this file registers
 //   BM_estimate_slider_sweep. The weak main() below runs the benchmarks only if no other bench file defines
 //   BENCHMARK_MAIN() (a strong main wins at link time).
-#include "model/engine/estimate.h"
 #include "model/content/gpu_catalog.h"
+#include "model/engine/estimate.h"
 #include "model/engine/scenario.h"
 
 #include <chrono>
@@ -93,7 +93,8 @@ static void BM_estimate_slider_sweep(benchmark::State& state) {
         return;
     }
     constexpr long batch = 1000;
-    for (auto _ : state) benchmark::DoNotOptimize(run_sweep(*gpu, batch));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(run_sweep(*gpu, batch));
     state.SetItemsProcessed(state.iterations() * batch); // items_per_second = estimates per second
 }
 BENCHMARK(BM_estimate_slider_sweep);

@@ -1,6 +1,7 @@
 // fuzz/content_file_fuzzer.h — the body shared by the per-file content targets (fuzz/fuzz_content_<file>.cpp): the
-// input is one content file (gpus.json, presets.json, ...), validated with validate_all (model/content/content_validate.h,
-// which runs that file's loader and the checks between files) next to small partner files.
+// input is one content file (gpus.json, presets.json, ...), validated with validate_all
+// (model/content/content_validate.h, which runs that file's loader and the checks between files) next to small partner
+// files.
 //
 // Why one target per file: the earlier single fuzz_content took a whole content file of 17–89 KB per input and
 // validated it against the real other files, about 200 KB of JSON per execution under ASan: ~13 executions/s. Here

@@ -1,8 +1,8 @@
-// fuzz/fuzz_content_snapshot.cpp — the binary content snapshot reader (model/content/content_snapshot.h) on damaged copies of
-// a real snapshot, built in-process from the small content set of the content targets (every file's seed-set.json,
-// fuzz/make_content_seeds.mjs): the same record types and reader paths as content/'s 120 KB snapshot, at a few KB,
-// so that each execution is cheap (copying, checksumming and reading the whole content/ snapshot every time held the
-// target to about 1,000 executions per CPU second).
+// fuzz/fuzz_content_snapshot.cpp — the binary content snapshot reader (model/content/content_snapshot.h) on damaged
+// copies of a real snapshot, built in-process from the small content set of the content targets (every file's
+// seed-set.json, fuzz/make_content_seeds.mjs): the same record types and reader paths as content/'s 120 KB snapshot, at
+// a few KB, so that each execution is cheap (copying, checksumming and reading the whole content/ snapshot every time
+// held the target to about 1,000 executions per CPU second).
 //
 // Input: byte 0 picks the mode.
 //   even: the rest of the input is the snapshot file itself (the header checks: magic, version, checksum);

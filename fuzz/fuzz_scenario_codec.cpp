@@ -1,6 +1,6 @@
-// fuzz/fuzz_scenario_codec.cpp — the scenario key/value codec (model/engine/scenario.h, model/content/scenario_json.h): the decoder
-// behind permalinks (?key=value&...), setState JSON and `estimate --set`, followed by the estimation engine.
-// The first input byte picks a mode:
+// fuzz/fuzz_scenario_codec.cpp — the scenario key/value codec (model/engine/scenario.h, model/content/scenario_json.h):
+// the decoder behind permalinks (?key=value&...), setState JSON and `estimate --set`, followed by the estimation
+// engine. The first input byte picks a mode:
 //   0  setState: the rest is JSON text for scenario_from_json_text
 //   1  permalink: the rest is a URL query "k=v&k=v", split and percent-decoded here, each pair through
 //      apply_scenario_value (the same call the CLI makes for --set and the app for a link)
@@ -11,11 +11,11 @@
 //   - a rejected key/value leaves the scenario unchanged, its error names the key (a plain key as is) and is one line
 //   - every scenario that passes validate_scenario gives status ok and finite low/central/high for every output
 //   - scenario_value_text → apply_scenario_value reads every key back unchanged
-#include "native/file_io.h"
-#include "model/engine/estimate.h"
 #include "model/content/gpu_catalog.h"
-#include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
+#include "model/engine/estimate.h"
+#include "model/engine/scenario.h"
+#include "native/file_io.h"
 
 #include <cmath>
 #include <cstdint>

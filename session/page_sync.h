@@ -14,10 +14,10 @@ namespace chips {
 inline constexpr double kPageSyncSeconds = 0.25;
 
 struct PageMessage {
-    std::string query;           // permalink_query(): the address bar follows the view ("" = the bare page)
-    std::string full_page_query; // the same view as a full-page link (what the embed's "open the explainer" opens)
-    std::string language;        // "en", "zh-Hans", "zh-Hant": the page's own words follow it
-    std::string quote;           // selected quote id
+    std::string query;              // permalink_query(): the address bar follows the view ("" = the bare page)
+    std::string full_page_query;    // the same view as a full-page link (what the embed's "open the explainer" opens)
+    std::string language;           // "en", "zh-Hans", "zh-Hant": the page's own words follow it
+    std::string quote;              // selected quote id
     bool needs_traditional = false; // traditional text is on screen (language or quote): the TC face is needed
     std::string view;               // "full" or "embed"
     int tour_step = -1;             // 0-based step while touring, -1 otherwise

@@ -26,8 +26,9 @@ std::string link_problem(const Session& session, const std::string& key, const s
 }
 
 std::string localized_error(const Session& session, const ContentError& error) {
-    return fill_in(fill_in(session.tr("error.invalid_value"), "key", error.pointer.empty() ? error.source : error.pointer),
-                   "reason", error.message);
+    return fill_in(
+        fill_in(session.tr("error.invalid_value"), "key", error.pointer.empty() ? error.source : error.pointer),
+        "reason", error.message);
 }
 
 } // namespace
@@ -71,13 +72,15 @@ std::string embed_snippet(const Session& session, const std::string& page_url) {
     if (!session.quotes().empty()) {
         const CheckedQuote& quote = session.quotes()[session.selected_quote()];
         url += "?quote=" + url_encode(quote.quote->id) + "&claim=" + std::to_string(session.selected_claim());
-        if (!quote.claims.empty()) title += ": \xE2\x80\x9C" + quote.claims[session.selected_claim()].claim->span + "\xE2\x80\x9D";
+        if (!quote.claims.empty())
+            title += ": \xE2\x80\x9C" + quote.claims[session.selected_claim()].claim->span + "\xE2\x80\x9D";
     } else {
         url += "?";
     }
     url += "&lang=" + std::string(lang_code(session.lang()));
-    return "<iframe src=\"" + html_escape(url) + "\" width=\"700\" height=\"450\" style=\"border:0;max-width:100%\" title=\"" +
-           html_escape(title) + "\" loading=\"lazy\"></iframe>";
+    return "<iframe src=\"" + html_escape(url) +
+           "\" width=\"700\" height=\"450\" style=\"border:0;max-width:100%\" title=\"" + html_escape(title) +
+           "\" loading=\"lazy\"></iframe>";
 }
 
 std::string permalink_query(const Session& session) {
@@ -118,8 +121,8 @@ std::string permalink_query(const Session& session, View view) {
 std::string apply_url_query(Session& session, const std::string& query_text) {
     BridgeReply reply(session);
     if (query_text.size() > kMaxQueryBytes) {
-        reply.bad(link_problem(session, "link", "longer than " + std::to_string(kMaxQueryBytes / 1024) +
-                                                    " KB; nothing was applied"));
+        reply.bad(link_problem(session, "link",
+                               "longer than " + std::to_string(kMaxQueryBytes / 1024) + " KB; nothing was applied"));
         return reply.dump();
     }
     std::string query = query_text;
@@ -176,8 +179,9 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
             scenario_pairs.emplace_back(key, value);
         } else {
             // Short on purpose: a link with many unknown keys must not fill the screen with the list of known ones.
-            reply.bad(link_problem(session, key, "unknown key; allowed: the scenario keys of docs/contract.md, "
-                                                 "preset, lang, quote, view, presenter, currency, tour"));
+            reply.bad(link_problem(session, key,
+                                   "unknown key; allowed: the scenario keys of docs/contract.md, "
+                                   "preset, lang, quote, view, presenter, currency, tour"));
         }
     }
     // A tour link opens its step (scenario + quote); the link's own scenario keys and quote then say exactly what
@@ -196,10 +200,11 @@ std::string apply_url_query(Session& session, const std::string& query_text) {
         const bool digits = claim_value.size() <= 3 && claim_value.find_first_not_of("0123456789") == std::string::npos;
         const int index = digits ? std::stoi(claim_value) : -1;
         if (index < 0 || !session.select_claim(index)) {
-            reply.bad(link_problem(session, "claim", quote_for_message(claim_value, 24) + "; allowed: 0 to " +
-                                                         std::to_string(session.quotes().empty() ? 0
-                                                                        : session.quotes()[session.selected_quote()]
-                                                                                  .claims.size() - 1)));
+            reply.bad(link_problem(
+                session, "claim",
+                quote_for_message(claim_value, 24) + "; allowed: 0 to " +
+                    std::to_string(
+                        session.quotes().empty() ? 0 : session.quotes()[session.selected_quote()].claims.size() - 1)));
         } else {
             const CheckedClaim& claim = session.quotes()[session.selected_quote()].claims[index];
             if (claim.has_scenario && scenario_pairs.empty() && !tour_opened)

@@ -2,7 +2,8 @@
 // decoder (the app's address bar, "Copy link", the embed snippet, a presenter's tour link, tests).
 //
 // Keys: preset (when not DeepSeek-V3), every scenario key (docs/contract.md, model/engine/scenario.h) that differs from
-// that preset's scenario, plus lang, quote, view, presenter, currency and tour. Example: "gpu=h100&chips=50000&lang=zh-Hans".
+// that preset's scenario, plus lang, quote, view, presenter, currency and tour. Example:
+// "gpu=h100&chips=50000&lang=zh-Hans".
 #pragma once
 #include "session/session.h"
 

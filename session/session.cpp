@@ -416,8 +416,7 @@ int Session::selected_claim() const {
 }
 
 bool Session::select_claim(int claim_index) {
-    if (quotes_.empty() || claim_index < 0 ||
-        claim_index >= static_cast<int>(quotes_[selected_quote_].claims.size()))
+    if (quotes_.empty() || claim_index < 0 || claim_index >= static_cast<int>(quotes_[selected_quote_].claims.size()))
         return false;
     if (claim_index != chosen_claim_) {
         chosen_claim_ = claim_index;

@@ -115,11 +115,11 @@ class Session {
     // The same claim re-checked under the reader's assumptions (ClaimBook::recheck, relative to the preset the
     // scenario started from, as getResults() does): what the card shows next to the published verdict.
     LiveClaim live_claim(int quote_index, int claim_index) const;
-    int find_quote(const std::string& quote_id) const; // index into quotes(), -1 when unknown
-    const char* tr(const char* key) const { return strings_.tr(key, lang_); }     // UI string, current language
-    const std::string& localized(const LocalizedText& text) const;                // content text, current language
-    std::string gpu_label(const GpuSpec& gpu) const;                              // "H800", "RTX 2080 Ti"
-    const Formatter& fmt() const { return fmt_; }                                 // numbers in the reader's style
+    int find_quote(const std::string& quote_id) const;                        // index into quotes(), -1 when unknown
+    const char* tr(const char* key) const { return strings_.tr(key, lang_); } // UI string, current language
+    const std::string& localized(const LocalizedText& text) const;            // content text, current language
+    std::string gpu_label(const GpuSpec& gpu) const;                          // "H800", "RTX 2080 Ti"
+    const Formatter& fmt() const { return fmt_; }                             // numbers in the reader's style
 
     // --- Scenario and results -------------------------------------------------------------------------------------
     const Scenario& scenario() const { return scenario_; }
@@ -167,7 +167,7 @@ class Session {
     bool set_currency(Currency currency); // CNY needs content/currency.json's rate: false (USD kept) without it
     void set_theme_choice(ThemeChoice choice);
     void set_environment(ThemeKind system_theme, bool reduced_motion); // what the page observes; not saved
-    void set_ui_scale(float scale);                                     // clamped to 0.75 .. 2.5
+    void set_ui_scale(float scale);                                    // clamped to 0.75 .. 2.5
     void set_presenter(bool on);
     void set_view(View view);
     // The page this session runs in has one view only (embed.html is always the embed): later requests for another
@@ -193,7 +193,7 @@ class Session {
     void set_translation_shown(int quote_index, bool shown);
     bool translations_default() const { return translations_default_; } // the setting (default on)
     void set_translations_default(bool shown);                          // also forgets the cards' own choices
-    const std::string& topic_filter() const { return topic_filter_; } // "" = all topics
+    const std::string& topic_filter() const { return topic_filter_; }   // "" = all topics
     void set_topic_filter(const std::string& topic);
 
     // --- Guided tour ----------------------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ class Session {
     Estimate result_;
     const GpuSpec* gpu_ = nullptr;
     Estimate v3_baseline_;
-    mutable ChartData charts_;       // valid when !charts_stale_ (charts())
+    mutable ChartData charts_; // valid when !charts_stale_ (charts())
     mutable bool charts_stale_ = false;
     std::vector<std::string> compare_gpus_ = default_compare_gpus();
     std::string last_changed_key_;
@@ -271,7 +271,7 @@ class Session {
 
     // Selection and tour
     int selected_quote_ = 0;
-    int chosen_claim_ = -1; // selected_claim() when the reader chose one; -1 = the first checkable
+    int chosen_claim_ = -1;                      // selected_claim() when the reader chose one; -1 = the first checkable
     std::vector<signed char> translation_shown_; // per quote: -1 = follow the setting, 0 hidden, 1 shown
     bool translations_default_ = true;
     std::string topic_filter_;

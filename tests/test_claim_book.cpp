@@ -1,5 +1,5 @@
-// tests/test_claim_book.cpp — the claim book the page, getResults() and the ledger read (model/content/claim_book.h): the
-// live verdict under the reader's assumptions equals the full quote check with those assumptions, costs no
+// tests/test_claim_book.cpp — the claim book the page, getResults() and the ledger read (model/content/claim_book.h):
+// the live verdict under the reader's assumptions equals the full quote check with those assumptions, costs no
 // allocation, moves when the price slider moves, and the JSON has the shape docs/contract.md promises.
 #include "model/content/claim_book.h"
 #include "model/output/export.h"
@@ -186,7 +186,7 @@ TEST_CASE("getResults() claims: [{quote, span, verdict, verdict_live, reason, re
     CHECK(first["span"] == "557万美元");
     CHECK(first["verdict"] == "consistent");
     CHECK(first["verdict_live"] == "understated");
-    CHECK(first["reason"].get<std::string>().find("說得通") != std::string::npos); // zh-Hant, the published verdict
+    CHECK(first["reason"].get<std::string>().find("說得通") != std::string::npos);    // zh-Hant, the published verdict
     CHECK(first["reason_live"].get<std::string>().find("偏低") != std::string::npos); // the live one: understated
     // Untouched assumptions: the live reason is the published one.
     const nlohmann::json same =

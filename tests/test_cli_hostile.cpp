@@ -2,10 +2,10 @@
 // tests/hostile/make_corpus.mjs) against `estimate --set key=value` and against the model codec it uses.
 // The CLI contract: a bad --set exits 2 with one line on stderr naming the key, nothing on stdout, never a crash
 // (a signal, another exit code). The CLI is build/native/estimate, found next to this test binary.
-#include "native/file_io.h"
 #include "model/content/gpu_catalog.h"
-#include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
+#include "model/engine/scenario.h"
+#include "native/file_io.h"
 
 #include "test_tool_run.h"
 

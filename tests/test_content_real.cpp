@@ -1,9 +1,9 @@
 // tests/test_content_real.cpp — the shipped content/: it validates, every quote is verbatim in its seed article
 // (when ../shared/seeds is present), and the headline numeric claims of the articles are all covered and tested the way
 // docs/content.md says (quantity, scenario, ratio direction).
-#include "native/file_io.h"
 #include "model/content/content_validate.h"
 #include "model/content/quotes.h"
+#include "native/file_io.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>

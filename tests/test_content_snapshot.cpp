@@ -1,13 +1,14 @@
-// tests/test_content_snapshot.cpp — the binary content snapshot the web app starts from (model/content/content_snapshot.h):
-// a bundle read back from it must behave exactly like the one loaded from content/*.json, and damaged bytes must
-// give a clear error (file + byte offset), never a crash or a half-filled bundle.
+// tests/test_content_snapshot.cpp — the binary content snapshot the web app starts from
+// (model/content/content_snapshot.h): a bundle read back from it must behave exactly like the one loaded from
+// content/*.json, and damaged bytes must give a clear error (file + byte offset), never a crash or a half-filled
+// bundle.
 #include "model/content/claim_book.h"
 #include "model/content/content_snapshot.h"
 #include "model/content/currency.h"
+#include "model/content/quote_check.h"
 #include "model/engine/estimate.h"
 #include "model/output/estimate_json.h"
 #include "model/output/export.h"
-#include "model/content/quote_check.h"
 #include "test_model_support.h"
 
 #include <cstring>

@@ -1,10 +1,10 @@
 // tests/test_content_validate.cpp — the validator on broken fixtures (tests/fixtures/content/broken/): each
 // fixture is the valid fixture with one defect, and the test asserts the defect is reported at its exact JSON
 // pointer with a recognisable message — and that the valid fixture itself passes, so the checks are not vacuous.
-#include "native/file_io.h"
 #include "model/content/content_validate.h"
 #include "model/content/quotes.h"
 #include "model/content/strings.h"
+#include "native/file_io.h"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -2,12 +2,12 @@
 // date and sources in every file, real values from the model in the scenario, chart and quotes files, and the
 // reader's assumptions changing verdicts. Each CSV is parsed back with an independent RFC 4180 reader below, so a
 // quoting bug shows up as a wrong column count or a changed field.
-#include "model/engine/chart_data.h"
-#include "model/output/estimate_json.h"
-#include "model/output/export.h"
 #include "model/content/quote_check.h"
 #include "model/content/quotes.h"
 #include "model/core/version.h"
+#include "model/engine/chart_data.h"
+#include "model/output/estimate_json.h"
+#include "model/output/export.h"
 #include "test_model_support.h"
 
 #include <algorithm>

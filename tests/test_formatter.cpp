@@ -1,6 +1,6 @@
 // tests/test_formatter.cpp — the unit formatter: scaling ladders per language, rounding, ranges.
-#include "native/file_io.h"
 #include "model/text/formatter.h"
+#include "native/file_io.h"
 
 #include <doctest/doctest.h>
 
@@ -13,7 +13,8 @@ const StringTable& table() {
     static StringTable strings = [] {
         StringTable loaded;
         ContentErrors errors;
-        load_strings(read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/strings.json"), "strings.json", loaded, errors);
+        load_strings(read_file_or_empty(std::string(CHIPS_CONTENT_DIR) + "/strings.json"), "strings.json", loaded,
+                     errors);
         return loaded;
     }();
     return strings;

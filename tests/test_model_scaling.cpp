@@ -1,7 +1,7 @@
 // tests/test_model_scaling.cpp — what more chips buy: goodput under exponential failures with the Young/Daly
-// checkpoint interval (model/engine/reliability.h), the global-batch limit, the expert-parallel degree, and the property
-// that ties them together over 100,000 random scenarios: more chips never lengthen training unless the failure or
-// batch model says why, and says it in Estimate::scaling_limited_by.
+// checkpoint interval (model/engine/reliability.h), the global-batch limit, the expert-parallel degree, and the
+// property that ties them together over 100,000 random scenarios: more chips never lengthen training unless the failure
+// or batch model says why, and says it in Estimate::scaling_limited_by.
 #include "model/engine/reliability.h"
 #include "test_model_support.h"
 

@@ -1,11 +1,11 @@
 // tests/test_model_support.h — the shipped content/gpus.json and content/presets.json, loaded once for the model
 // tests (test_model_*.cpp). Loading failures fail the test that asked, with the loader's messages.
 #pragma once
-#include "model/engine/estimate.h"
-#include "native/file_io.h"
+#include "model/content/content_bundle.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
-#include "model/content/content_bundle.h"
+#include "model/engine/estimate.h"
+#include "native/file_io.h"
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>

@@ -237,12 +237,15 @@ TEST_CASE("the Embed snippet: embed.html for the selected claim, sized, lazy, ti
     session.load_claim(quote, 1); // "2倍"
     session.set_language(Lang::zh_hant);
     const std::string snippet = embed_snippet(session, "https://example.org/chips/");
-    CHECK(snippet.rfind("<iframe src=\"https://example.org/chips/embed.html?quote=q-dsv3-compute-1-10-speed-2x&amp;claim=1"
-                        "&amp;lang=zh-Hant\"",
-                        0) == 0);
+    CHECK(snippet.rfind(
+              "<iframe src=\"https://example.org/chips/embed.html?quote=q-dsv3-compute-1-10-speed-2x&amp;claim=1"
+              "&amp;lang=zh-Hant\"",
+              0) == 0);
     CHECK(snippet.find("width=\"700\" height=\"450\"") != std::string::npos);
     CHECK(snippet.find("loading=\"lazy\"") != std::string::npos);
-    CHECK(snippet.find("\xE2\x80\x9C" "2\xE5\x80\x8D" "\xE2\x80\x9D") != std::string::npos); // “2倍” in the title
+    CHECK(snippet.find("\xE2\x80\x9C"
+                       "2\xE5\x80\x8D"
+                       "\xE2\x80\x9D") != std::string::npos); // “2倍” in the title
     // A page address with markup in it cannot open a tag or close the attribute.
     const std::string hostile = embed_snippet(session, "https://x/\"><script>alert(1)</script>/");
     CHECK(hostile.find("<script>") == std::string::npos);

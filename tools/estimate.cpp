@@ -5,14 +5,14 @@
 //
 // Exit codes: 0 ok; 1 content files unreadable or invalid; 2 bad command line (unknown flag or key, malformed or
 // out-of-range value), always with one line on stderr naming the key and the allowed range.
-#include "native/file_io.h"
 #include "model/engine/estimate.h"
-#include "model/engine/claim_check.h"
-#include "model/output/estimate_json.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
-#include "model/engine/scenario.h"
 #include "model/content/scenario_json.h"
+#include "model/engine/claim_check.h"
+#include "model/engine/scenario.h"
+#include "model/output/estimate_json.h"
+#include "native/file_io.h"
 #include <algorithm>
 #include <cstdio>
 #include <fstream>

@@ -91,7 +91,6 @@ std::string fill_in(std::string pattern, const std::string& name, const std::str
     return pattern;
 }
 
-
 // Links in the output only for web addresses: a content typo must not become a javascript: link.
 bool is_web_url(const std::string& url) {
     return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
@@ -180,8 +179,8 @@ void write_sources(std::ostream& out, const Reader& reader, const std::vector<So
         if (!source.locator.empty()) label += ", " + source.locator;
         const std::string lang = is_ascii(label) ? " lang=\"en\"" : "";
         if (is_web_url(source.url))
-            list += "<a href=\"" + html_escape(source.url) + "\" rel=\"noopener\"" + lang + "><cite>" + html_escape(label) +
-                    "</cite></a>";
+            list += "<a href=\"" + html_escape(source.url) + "\" rel=\"noopener\"" + lang + "><cite>" +
+                    html_escape(label) + "</cite></a>";
         else
             list += "<cite" + lang + ">" + html_escape(label) + "</cite>";
     }
@@ -196,9 +195,10 @@ void write_quote(std::ostream& out, const Reader& reader, std::size_t quote_inde
     const Quote& quote = reader.content.quotes.quotes[quote_index];
     const Article& article = reader.content.quotes.article_of(quote);
     out << "<article class=\"fallback-quote\" id=\"quote-" << html_escape(quote.id) << "\" data-quote-id=\""
-        << html_escape(quote.id) << "\" data-script=\"" << html_escape(quote.script) << "\" data-topic=\"" << html_escape(quote.topic)
-        << "\">\n";
-    out << "  <blockquote lang=\"" << html_escape(quote.script) << "\">" << html_escape(quote.text) << "</blockquote>\n";
+        << html_escape(quote.id) << "\" data-script=\"" << html_escape(quote.script) << "\" data-topic=\""
+        << html_escape(quote.topic) << "\">\n";
+    out << "  <blockquote lang=\"" << html_escape(quote.script) << "\">" << html_escape(quote.text)
+        << "</blockquote>\n";
     // Our English translation helps English readers only; a Chinese reader has the original right above.
     if (reader.lang == Lang::en) out << "  <p class=\"translation\">" << html_escape(quote.translation_en) << "</p>\n";
     out << "  <p class=\"source\">" << html_escape(article_line(reader, article)) << "</p>\n";
@@ -208,15 +208,17 @@ void write_quote(std::ostream& out, const Reader& reader, std::size_t quote_inde
             const QuoteClaim& claim = quote.claims[claim_index];
             const ClaimText text = claim_text(reader, quote_index, claim_index);
             ++claim_count;
-            out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\"" << html_escape(quote.script)
-                << "\">" << html_escape(claim.span) << "</q>" << (reader.lang == Lang::en ? ": " : "：")
-                << "<span class=\"verdict verdict-" << verdict_name(text.verdict) << "\">" << html_escape(text.verdict_label)
-                << "</span>" << (reader.lang == Lang::en ? ". " : "。");
+            out << "    <li data-verdict=\"" << verdict_name(text.verdict) << "\"><q lang=\""
+                << html_escape(quote.script) << "\">" << html_escape(claim.span) << "</q>"
+                << (reader.lang == Lang::en ? ": " : "：") << "<span class=\"verdict verdict-"
+                << verdict_name(text.verdict) << "\">" << html_escape(text.verdict_label) << "</span>"
+                << (reader.lang == Lang::en ? ". " : "。");
             // The reason first, in the cards' words; then the numbers; then the note with the context (for a claim
             // the model cannot check, the reason is the note's first sentence: the note alone says it once).
             if (text.verdict != Verdict::not_checkable)
                 out << "<span class=\"claim-reason\">" << html_escape(text.reason) << "</span> ";
-            if (!text.model_line.empty()) out << "<span class=\"model-line\">" << html_escape(text.model_line) << "</span> ";
+            if (!text.model_line.empty())
+                out << "<span class=\"model-line\">" << html_escape(text.model_line) << "</span> ";
             out << "<span class=\"claim-note\">" << html_escape(text.note) << "</span>";
             write_sources(out, reader, claim.sources);
             out << "</li>\n";

@@ -1,7 +1,8 @@
 // tools/snapshot_content.cpp — `snapshot_content --content DIR (--out FILE | --out-cpp FILE)`
 //
 // Reads every content file, runs the full validation (the same as tools/validate_content: schema and cross-file
-// checks), loads the bundle and writes it as a binary snapshot (model/content/content_snapshot.h): `--out` as the bytes,
+// checks), loads the bundle and writes it as a binary snapshot (model/content/content_snapshot.h): `--out` as the
+// bytes,
 // `--out-cpp` as a C++ source defining `chips_content_snapshot` / `chips_content_snapshot_size` (wasm/content_data.h),
 // which the wasm build compiles in: the web app starts without parsing JSON and without a file system
 // (docs/quality.md, "Findings").
@@ -9,10 +10,10 @@
 // and the writer disagree on fails here, at build time.
 //
 // Exit codes: 0 written; 1 content invalid or unreadable (each error on stderr); 2 bad command line.
-#include "native/file_io.h"
 #include "model/content/content_bundle.h"
 #include "model/content/content_snapshot.h"
 #include "model/content/content_validate.h"
+#include "native/file_io.h"
 
 #include <cstdio>
 #include <cstring>

@@ -4,8 +4,8 @@
 // "content/quotes.json: /quotes/7/claims/0/value: expected a number". Exit 1 on any error, else one summary line
 // and exit 0. The build runs it on content/ (CMakeLists.txt), so broken content fails `cmake --build`.
 // --seeds also checks that every quote is a verbatim substring of its article (the seed texts are not in the repo).
-#include "native/file_io.h"
 #include "model/content/content_validate.h"
+#include "native/file_io.h"
 
 #include <algorithm>
 #include <cstdio>

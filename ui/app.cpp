@@ -64,7 +64,7 @@ void App::set_platform(const PlatformHooks& hooks) {
 
 namespace {
 
-constexpr float kBaseFontPx = 17.0f;    // the size wasm/main.cpp loads the faces at (style.FontSizeBase)
+constexpr float kBaseFontPx = 17.0f; // the size wasm/main.cpp loads the faces at (style.FontSizeBase)
 // Presenter mode: everything this much larger (at 1920 × 1080 that is 64 em across: the two-column layout, every
 // control in reach; tests/ui/test_presenter.cpp).
 constexpr float kPresenterScale = 1.75f;

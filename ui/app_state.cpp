@@ -39,7 +39,8 @@ ImFont* AppState::font_for_script(const std::string& script) const {
 
 namespace {
 
-// The charts draw central values (model/engine/chart_data.h keeps low/high for the CSV); a refused point is NaN either way.
+// The charts draw central values (model/engine/chart_data.h keeps low/high for the CSV); a refused point is NaN either
+// way.
 std::vector<double> centrals(const std::vector<Range>& ranges) {
     std::vector<double> out;
     out.reserve(ranges.size());

@@ -89,10 +89,10 @@ struct AppState {
     PlatformHooks hooks;
 
     // Caches derived from the session, rebuilt when its revisions move (never per frame).
-    Sweeps sweeps;                               // plot-ready chart series, from session.charts()
-    std::uint64_t sweeps_revision = ~0ull;       // session.scenario_revision() they were built from
-    std::vector<QuoteLayout> quote_layouts;      // per quote, parallel to session.quotes()
-    std::vector<float> heading_heights;          // per article: its heading's height when last laid out (0 = never)
+    Sweeps sweeps;                          // plot-ready chart series, from session.charts()
+    std::uint64_t sweeps_revision = ~0ull;  // session.scenario_revision() they were built from
+    std::vector<QuoteLayout> quote_layouts; // per quote, parallel to session.quotes()
+    std::vector<float> heading_heights;     // per article: its heading's height when last laid out (0 = never)
 
     // Style: re-applied when one of these differs from the session's (theme, scale, presenter) or the layout.
     Layout layout = Layout::wide;
@@ -101,21 +101,21 @@ struct AppState {
     float applied_scale = 0.0f;
 
     // Bringing things into view: a quote selected from outside (link, page, tour) and the tour step's control.
-    std::uint64_t seen_reveal_revision = 0; // session.reveal_revision() last acted on
-    bool scroll_to_selected_quote = false;  // the list scrolls to the selected card (bounded, see panel_quotes.cpp)
-    float selected_card_top = -1.0f;        // where that card was laid out last frame (-1 = not yet)
-    int scroll_settle_frames = 0;           // frames spent scrolling to it (the cards above are measured meanwhile)
-    std::uint64_t seen_tour_revision = 0;   // session.tour_revision() last acted on
-    std::string tour_control;               // control id the shown step points at ("chips", "quote:q-..."); "" = none
-    bool tour_scroll_pending = false;       // scroll tour_control into view (repeated until it is, see record_rect)
-    int tour_scroll_frames = 0;             // frames spent scrolling the current step's control into view
-    int tour_in_view_frames = 0;            // consecutive frames the step's control has been in view (settled at 2)
-    bool tour_nav_suspended = false;        // keyboard nav was switched off while touring (arrows belong to the tour)
-    ImVec2 tour_card_size{0, 0};            // the step card's size last frame (placement before it is drawn)
-    std::string tour_body;                  // the shown step's text with its numbers filled in (session/tour_text.h)
-    std::string tour_result;                // output the step changes ("training_days"): shown under its control
-    bool tour_result_scroll_pending = false;    // bring that result's card into view when it sits in another column
-    bool tour_reveal_quote = false;             // the step names a quote: the quotes column shows it (wide layout only)
+    std::uint64_t seen_reveal_revision = 0;  // session.reveal_revision() last acted on
+    bool scroll_to_selected_quote = false;   // the list scrolls to the selected card (bounded, see panel_quotes.cpp)
+    float selected_card_top = -1.0f;         // where that card was laid out last frame (-1 = not yet)
+    int scroll_settle_frames = 0;            // frames spent scrolling to it (the cards above are measured meanwhile)
+    std::uint64_t seen_tour_revision = 0;    // session.tour_revision() last acted on
+    std::string tour_control;                // control id the shown step points at ("chips", "quote:q-..."); "" = none
+    bool tour_scroll_pending = false;        // scroll tour_control into view (repeated until it is, see record_rect)
+    int tour_scroll_frames = 0;              // frames spent scrolling the current step's control into view
+    int tour_in_view_frames = 0;             // consecutive frames the step's control has been in view (settled at 2)
+    bool tour_nav_suspended = false;         // keyboard nav was switched off while touring (arrows belong to the tour)
+    ImVec2 tour_card_size{0, 0};             // the step card's size last frame (placement before it is drawn)
+    std::string tour_body;                   // the shown step's text with its numbers filled in (session/tour_text.h)
+    std::string tour_result;                 // output the step changes ("training_days"): shown under its control
+    bool tour_result_scroll_pending = false; // bring that result's card into view when it sits in another column
+    bool tour_reveal_quote = false;          // the step names a quote: the quotes column shows it (wide layout only)
     ImGuiWindow* tour_control_window = nullptr; // the window holding the step's control (last frame)
     std::uint64_t tour_body_key = ~0ull;        // tour and settings revisions it was built for
 
@@ -138,8 +138,8 @@ struct AppState {
 
     // --- helpers (ui/app_state.cpp) ---
     const char* tr(const char* key) const { return session.tr(key); } // UI string in the reader's language
-    ImFont* ui_font() const;                                  // SC face for en/zh-Hans, TC for zh-Hant
-    ImFont* font_for_script(const std::string& script) const; // quote text face
+    ImFont* ui_font() const;                                          // SC face for en/zh-Hans, TC for zh-Hant
+    ImFont* font_for_script(const std::string& script) const;         // quote text face
     void sync_caches();                      // sweeps and quote layouts follow the session (once per change)
     void record_rect(const std::string& id); // the last item's rectangle, for control_rect_json
     void copy(const std::string& text, const char* what);
@@ -165,9 +165,9 @@ void verdict_label(const AppState& state, const CheckedClaim& claim);
 void draw_charts_panel(AppState& state);
 void draw_method_panel(AppState& state);
 // Guided tour (ui/panel_tour.cpp): header buttons, keys, the step card and the target outline.
-void draw_tour_buttons(AppState& state);                 // "Take the tour" / "Resume tour" in the header row
-void handle_tour_keys(AppState& state);                  // → PageDown Space / ← PageUp / Esc / Home while touring
-void draw_tour_overlay(AppState& state);                 // after every panel: outline + step card near the target
+void draw_tour_buttons(AppState& state); // "Take the tour" / "Resume tour" in the header row
+void handle_tour_keys(AppState& state);  // → PageDown Space / ← PageUp / Esc / Home while touring
+void draw_tour_overlay(AppState& state); // after every panel: outline + step card near the target
 // Under the control a tour step points at: the result it changes, live ("→ Training time: 58.3 days"), so the
 // slider and its number are on screen together even on a phone.
 void draw_tour_result_line(AppState& state, const char* control_key);

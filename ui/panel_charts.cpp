@@ -73,7 +73,8 @@ void chips_chart(AppState& state, const char* id, const char* title_key, const s
             chart::PlotLine(s.gpu_labels[g].c_str(), s.chips.data(), ys[g].data(), static_cast<int>(s.chips.size()),
                             pal.series[g % 6]);
         if (std::isfinite(current) && current > 0)
-            chart::PlotMarker(state.session.scenario().chips, current, state.session.fmt().format(current, kind).c_str(), pal.marker);
+            chart::PlotMarker(state.session.scenario().chips, current,
+                              state.session.fmt().format(current, kind).c_str(), pal.marker);
         chart::EndChart();
     }
     ImGui::EndGroup();
@@ -117,7 +118,8 @@ void draw_charts_panel(AppState& state) {
         chart::SetupAxisFormat(chart::Axis_Y, format_axis, &params_y);
         chart::PlotLine(state.tr("output.active_params"), s.experts.data(), s.active_params.data(),
                         static_cast<int>(s.experts.size()), pal.series[2]);
-        chart::PlotMarker(state.session.scenario().experts_active, state.session.result().active_params.central, "", pal.marker);
+        chart::PlotMarker(state.session.scenario().experts_active, state.session.result().active_params.central, "",
+                          pal.marker);
         chart::EndChart();
     }
     state.record_rect("chart_experts_params");
@@ -129,7 +131,8 @@ void draw_charts_panel(AppState& state) {
         chart::SetupAxisFormat(chart::Axis_Y, format_axis, &cost_y);
         chart::PlotLine(state.tr("output.rental_cost_usd"), s.experts.data(), s.expert_cost.data(),
                         static_cast<int>(s.experts.size()), pal.series[1]);
-        chart::PlotMarker(state.session.scenario().experts_active, state.session.result().rental_cost_usd.central, "", pal.marker);
+        chart::PlotMarker(state.session.scenario().experts_active, state.session.result().rental_cost_usd.central, "",
+                          pal.marker);
         chart::EndChart();
     }
     state.record_rect("chart_experts_cost");

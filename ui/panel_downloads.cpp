@@ -42,10 +42,13 @@ void download(AppState& state, Download what) {
     DownloadFile file;
     switch (what) {
     case Download::scenario_json:
-        if (export_scenario_json(context, state.session.scenario(), state.session.presets(), state.session.gpus(), file)) save(state, file);
+        if (export_scenario_json(context, state.session.scenario(), state.session.presets(), state.session.gpus(),
+                                 file))
+            save(state, file);
         break;
     case Download::scenario_csv:
-        if (export_scenario_csv(context, state.session.scenario(), state.session.presets(), state.session.gpus(), file)) save(state, file);
+        if (export_scenario_csv(context, state.session.scenario(), state.session.presets(), state.session.gpus(), file))
+            save(state, file);
         break;
     case Download::chart_chips:
     case Download::chart_experts:
@@ -64,7 +67,8 @@ void download(AppState& state, Download what) {
         ScenarioOverrides assumptions;
         if (const Preset* preset = state.session.presets().find(state.session.preset_id()))
             assumptions = assumptions_from(state.session.scenario(), preset->scenario);
-        save(state, export_quotes_csv(context, state.session.library(), state.session.presets(), state.session.gpus(), assumptions));
+        save(state, export_quotes_csv(context, state.session.library(), state.session.presets(), state.session.gpus(),
+                                      assumptions));
         break;
     }
     case Download::ledger: {

@@ -31,7 +31,8 @@ void draw_method_panel(AppState& state) {
     const Estimate& r = state.session.result();
     const Scenario& s = state.session.scenario();
     const Formatter& f = state.session.fmt();
-    const double peak = s.precision == Precision::fp8 ? state.session.gpu()->fp8_dense_tflops : state.session.gpu()->bf16_dense_tflops;
+    const double peak =
+        s.precision == Precision::fp8 ? state.session.gpu()->fp8_dense_tflops : state.session.gpu()->bf16_dense_tflops;
     const std::string flop = f.format(r.training_flop.central, Quantity::flop);
     const std::string effective = f.format(r.effective_tflops_per_gpu.central, Quantity::tflops);
     const std::string chips = f.format(s.chips, Quantity::count);

@@ -88,7 +88,6 @@ void claim_tooltip(AppState& state, const CheckedClaim& claim) {
 // [SECTION] Quote text
 //-----------------------------------------------------------------------------------------------------------------
 
-
 //-----------------------------------------------------------------------------------------------------------------
 // [SECTION] Quote card
 //-----------------------------------------------------------------------------------------------------------------
@@ -270,7 +269,8 @@ void draw_quote_card(AppState& state, int quote_index, bool embed) {
         if (ImGui::IsItemHovered()) claim_tooltip(state, claim);
         if (claim.has_scenario) {
             ImGui::SameLine();
-            if (small_button(state, state.tr("action.check_claim"))) state.session.load_claim(quote_index, static_cast<int>(c));
+            if (small_button(state, state.tr("action.check_claim")))
+                state.session.load_claim(quote_index, static_cast<int>(c));
             state.record_rect(claim.id + ".load");
         }
         // The reason is on the card itself, in the body colour: a phone has no hover, and it is what a reader
@@ -359,8 +359,9 @@ void draw_quotes_panel(AppState& state) {
     ImGui::TextUnformatted(state.tr("quote.filter_topic"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    std::string preview =
-        state.session.topic_filter().empty() ? state.tr("quote.all_topics") : state.tr(("topic." + state.session.topic_filter()).c_str());
+    std::string preview = state.session.topic_filter().empty()
+                              ? state.tr("quote.all_topics")
+                              : state.tr(("topic." + state.session.topic_filter()).c_str());
     if (ImGui::BeginCombo("##topic", preview.c_str())) {
         if (ImGui::Selectable(state.tr("quote.all_topics"), state.session.topic_filter().empty()))
             state.session.set_topic_filter("");

@@ -143,16 +143,17 @@ void draw_results_panel(AppState& state) {
     draw_currency_note(state);
     const float em = ImGui::GetFontSize();
     if (state.session.gpu()) {
-        std::string line =
-            fill_in(state.tr("results.for"), "chips", state.session.fmt().format(state.session.scenario().chips, Quantity::count));
+        std::string line = fill_in(state.tr("results.for"), "chips",
+                                   state.session.fmt().format(state.session.scenario().chips, Quantity::count));
         line = fill_in(line, "gpu", gpu_short_name(*state.session.gpu()));
         line = fill_in(line, "tokens", state.session.fmt().format(state.session.scenario().tokens, Quantity::tokens));
         wrapped_text(line.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     }
     if (state.session.presenter()) draw_presenter_verdict(state);
     if (state.session.result().status != EstimateStatus::ok) {
-        wrapped_text(state.tr(state.session.result().status == EstimateStatus::fp8_unsupported ? "results.fp8_unsupported"
-                                                                                     : "results.invalid"));
+        wrapped_text(state.tr(state.session.result().status == EstimateStatus::fp8_unsupported
+                                  ? "results.fp8_unsupported"
+                                  : "results.invalid"));
         ImGui::EndGroup();
         state.record_rect("results");
         ImGui::PopID();
@@ -172,8 +173,9 @@ void draw_results_panel(AppState& state) {
     }
     draw_estimate_notes(state);
     if (state.session.result().memory_fits.central < 0.5) {
-        const std::string text = fill_in(state.tr("results.memory_warning"), "memory",
-                                         state.session.fmt().format(state.session.result().memory_per_gpu_gb.central, Quantity::gigabytes));
+        const std::string text =
+            fill_in(state.tr("results.memory_warning"), "memory",
+                    state.session.fmt().format(state.session.result().memory_per_gpu_gb.central, Quantity::gigabytes));
         wrapped_text(text.c_str(), verdict_color(Verdict::overstated, state.session.theme()));
     }
     if (ImGui::CollapsingHeader(state.tr("results.more"))) {
@@ -213,12 +215,13 @@ void draw_results_panel(AppState& state) {
 void draw_currency_note(AppState& state) {
     // The rate, its date and source, wherever converted amounts are shown (docs/journeys.md "Currency").
     if (state.session.currency() != Currency::cny || state.session.rate().cny_per_usd <= 0) return;
-    std::string note =
-        fill_in(state.tr("currency.rate_note"), "rate", format_decimal(state.session.rate().cny_per_usd, state.session.lang(), 5));
+    std::string note = fill_in(state.tr("currency.rate_note"), "rate",
+                               format_decimal(state.session.rate().cny_per_usd, state.session.lang(), 5));
     note = fill_in(note, "date", state.session.rate().date);
     // The publisher's first clause ("Board of Governors of the Federal Reserve System"); the full citation is in
     // the tooltip and in docs/journeys.md.
-    const std::string publisher = state.session.rate().sources.empty() ? std::string() : state.session.rate().sources.front().publisher;
+    const std::string publisher =
+        state.session.rate().sources.empty() ? std::string() : state.session.rate().sources.front().publisher;
     note = fill_in(note, "source", publisher.substr(0, publisher.find(',')));
     wrapped_text(note.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled));
     if (!state.session.rate().sources.empty() && ImGui::IsItemHovered() && ImGui::BeginTooltip()) {

@@ -27,12 +27,12 @@ namespace chips::ui {
 namespace {
 
 struct ControlInfo {
-    const char* key;  // scenario key (docs/contract.md)
-    double ui_min;    // slider minimum (inside the key table's range), in the key's unit
-    double ui_max;    // slider maximum; experts_active uses experts_total instead
-    bool log;         // logarithmic slider (counts and prices spanning decades)
-    Quantity kind;    // how the value is shown on the slider
-    bool typed_entry; // a visible number field next to the slider (Ctrl+click has no touch equivalent)
+    const char* key;              // scenario key (docs/contract.md)
+    double ui_min;                // slider minimum (inside the key table's range), in the key's unit
+    double ui_max;                // slider maximum; experts_active uses experts_total instead
+    bool log;                     // logarithmic slider (counts and prices spanning decades)
+    Quantity kind;                // how the value is shown on the slider
+    bool typed_entry;             // a visible number field next to the slider (Ctrl+click has no touch equivalent)
     bool zero_is_default = false; // 0 means "the chip's catalog default": a "Chip's default" checkbox says so
 };
 
@@ -179,12 +179,14 @@ void gpu_tooltip(AppState& state, const GpuSpec& gpu) {
     const float em = ImGui::GetFontSize();
     if (!ImGui::BeginTooltip()) return;
     ImGui::TextUnformatted(gpu.name.c_str());
-    std::string line =
-        fill_in(state.tr("gpu.spec_compute"), "bf16", state.session.fmt().format(gpu.bf16_dense_tflops, Quantity::plain));
+    std::string line = fill_in(state.tr("gpu.spec_compute"), "bf16",
+                               state.session.fmt().format(gpu.bf16_dense_tflops, Quantity::plain));
     line = fill_in(line, "fp8",
-                   gpu.has_fp8() ? state.session.fmt().format(gpu.fp8_dense_tflops, Quantity::plain) : state.tr("gpu.no_fp8"));
+                   gpu.has_fp8() ? state.session.fmt().format(gpu.fp8_dense_tflops, Quantity::plain)
+                                 : state.tr("gpu.no_fp8"));
     wrapped_text(line.c_str(), 0, 24.0f * em);
-    line = fill_in(state.tr("gpu.spec_memory"), "memory", state.session.fmt().format(gpu.memory_gb, Quantity::gigabytes));
+    line =
+        fill_in(state.tr("gpu.spec_memory"), "memory", state.session.fmt().format(gpu.memory_gb, Quantity::gigabytes));
     line = fill_in(line, "bandwidth", state.session.fmt().format(gpu.memory_tbps, Quantity::plain));
     line = fill_in(line, "tdp", state.session.fmt().format(gpu.tdp_w, Quantity::plain));
     wrapped_text(line.c_str(), 0, 24.0f * em);
@@ -253,8 +255,7 @@ void preset_control(AppState& state) {
         ImGui::EndCombo();
     }
     state.record_rect("preset");
-    if (current && ImGui::Button(state.tr("action.reset_scenario")))
-        state.session.load_preset(current->id);
+    if (current && ImGui::Button(state.tr("action.reset_scenario"))) state.session.load_preset(current->id);
     state.record_rect("reset");
 }
 

@@ -1,5 +1,6 @@
-// ui/panel_tour.cpp — the guided tour (content/tour.json, model/content/tour.h): the header buttons that start or resume it,
-// the keys a presenter uses, the outline around the one control a step points at, and the step card beside it.
+// ui/panel_tour.cpp — the guided tour (content/tour.json, model/content/tour.h): the header buttons that start or
+// resume it, the keys a presenter uses, the outline around the one control a step points at, and the step card beside
+// it.
 //
 // Index
 // - [SECTION] Commands and keys
@@ -145,7 +146,9 @@ ImVec2 place_card(const ImVec2& target_min, const ImVec2& target_max, const ImVe
 } // namespace
 
 void draw_tour_overlay(AppState& state) {
-    if (state.session.tour().steps.empty() || state.session.view() == View::embed || state.session.tour_nav().mode() != TourMode::touring) return;
+    if (state.session.tour().steps.empty() || state.session.view() == View::embed ||
+        state.session.tour_nav().mode() != TourMode::touring)
+        return;
     const TourNavigator& nav = state.session.tour_nav();
     const TourStep& step = state.session.tour().steps[nav.step()];
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -123,5 +123,4 @@ const char* verdict_glyph(Verdict verdict) {
     }
 }
 
-
 } // namespace chips::ui

@@ -32,6 +32,6 @@ void apply_theme(ThemeKind kind, float scale, float base_font_px, ImGuiStyle& st
 const Palette& palette(ThemeKind kind);
 
 ImU32 verdict_color(Verdict verdict, ThemeKind kind);
-const char* verdict_glyph(Verdict verdict);      // "✓", "▲", "▼", "○" (all in assets/font-extra-chars.txt)
+const char* verdict_glyph(Verdict verdict); // "✓", "▲", "▼", "○" (all in assets/font-extra-chars.txt)
 
 } // namespace chips::ui

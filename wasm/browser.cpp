@@ -81,7 +81,9 @@ void set_clipboard(ImGuiContext*, const char* text) {
     g_clipboard = text ? text : "";
     page_call("copyText", g_clipboard);
 }
-const char* get_clipboard(ImGuiContext*) { return g_clipboard.c_str(); }
+const char* get_clipboard(ImGuiContext*) {
+    return g_clipboard.c_str();
+}
 bool open_in_shell(ImGuiContext*, const char* url) {
     page_call("openUrl", url ? url : "");
     return true;
@@ -109,7 +111,7 @@ chips::ui::PlatformHooks platform_hooks() {
     hooks.download_file = [](const std::string& file_name, const std::string& mime_type, const std::string& content) {
         js_page_download(file_name.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
     };
-    hooks.today_iso = [] { return page_string("todayIso"); }; // the reader's local date, not UTC
+    hooks.today_iso = [] { return page_string("todayIso"); };                       // the reader's local date, not UTC
     hooks.leave_focus = [](int direction) { chips::wasm::leave_focus(direction); }; // wasm/keyboard.cpp
     return hooks;
 }
@@ -126,32 +128,52 @@ void resume_frame_loop() {
     emscripten_resume_main_loop();
 }
 
-void notify_first_frame() { page_call("onFirstFrame"); }
+void notify_first_frame() {
+    page_call("onFirstFrame");
+}
 void report_fatal(const char* what, const char* detail) {
     page_call("onFatal", std::string(what) + ": " + (detail ? detail : ""));
 }
 
-std::string page_startup_settings() { return page_string("startupSettings"); }
-std::string page_startup_query() { return page_string("startupQuery"); }
-std::string page_environment() { return page_string("environment"); }
-std::string page_fixed_view() { return page_string("fixedView"); }
+std::string page_startup_settings() {
+    return page_string("startupSettings");
+}
+std::string page_startup_query() {
+    return page_string("startupQuery");
+}
+std::string page_environment() {
+    return page_string("environment");
+}
+std::string page_fixed_view() {
+    return page_string("fixedView");
+}
 void* page_take_asset(const char* name, int& size_out) {
     size_out = 0;
     return js_page_take_asset(name, &size_out);
 }
 
-void page_sync(const std::string& message_json) { page_call("onPageSync", message_json); }
-void page_notices(const std::string& reply_json) { page_call("onNotices", reply_json); }
-void page_need_traditional_font() { page_call("needTraditionalFont"); }
+void page_sync(const std::string& message_json) {
+    page_call("onPageSync", message_json);
+}
+void page_notices(const std::string& reply_json) {
+    page_call("onNotices", reply_json);
+}
+void page_need_traditional_font() {
+    page_call("needTraditionalFont");
+}
 
 // clang-format off
 EM_JS(void, js_performance_mark, (const char* name), {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
 });
 // clang-format on
-void mark_startup(const char* name) { js_performance_mark(name); }
+void mark_startup(const char* name) {
+    js_performance_mark(name);
+}
 
 } // namespace chips::wasm
 
 // The page calls this on every input event it sees (pointer, wheel, key, touch, resize, focus).
-extern "C" EMSCRIPTEN_KEEPALIVE void chips_wake() { chips::wasm::request_frames(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void chips_wake() {
+    chips::wasm::request_frames();
+}

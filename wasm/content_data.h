@@ -1,5 +1,6 @@
-// wasm/content_data.h — the content snapshot compiled into the module (model/content/content_snapshot.h). The definition is
-// generated at build time by tools/snapshot_content --out-cpp (wasm/wasm.cmake); no file system is involved.
+// wasm/content_data.h — the content snapshot compiled into the module (model/content/content_snapshot.h). The
+// definition is generated at build time by tools/snapshot_content --out-cpp (wasm/wasm.cmake); no file system is
+// involved.
 #pragma once
 #include <cstddef>
 

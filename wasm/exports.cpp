@@ -44,10 +44,18 @@ std::string refused(const char* what, int length) {
 } // namespace
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE int chips_frames_drawn() { return static_cast<int>(chips::wasm::frames_drawn()); }
-EMSCRIPTEN_KEEPALIVE int chips_key_events() { return static_cast<int>(chips::wasm::key_events()); }
-EMSCRIPTEN_KEEPALIVE const char* chips_get_state() { return reply(chips::state_json(chips::wasm::session())); }
-EMSCRIPTEN_KEEPALIVE const char* chips_get_results() { return reply(chips::results_json(chips::wasm::session())); }
+EMSCRIPTEN_KEEPALIVE int chips_frames_drawn() {
+    return static_cast<int>(chips::wasm::frames_drawn());
+}
+EMSCRIPTEN_KEEPALIVE int chips_key_events() {
+    return static_cast<int>(chips::wasm::key_events());
+}
+EMSCRIPTEN_KEEPALIVE const char* chips_get_state() {
+    return reply(chips::state_json(chips::wasm::session()));
+}
+EMSCRIPTEN_KEEPALIVE const char* chips_get_results() {
+    return reply(chips::results_json(chips::wasm::session()));
+}
 EMSCRIPTEN_KEEPALIVE const char* chips_set_state(const char* json_bytes, int json_length) {
     std::string answer;
     if (too_large(json_length)) {
@@ -93,7 +101,9 @@ EMSCRIPTEN_KEEPALIVE const char* chips_apply_url_query(const char* query_bytes, 
 EMSCRIPTEN_KEEPALIVE const char* chips_permalink_query() {
     return reply(chips::permalink_query(chips::wasm::session()));
 }
-EMSCRIPTEN_KEEPALIVE const char* chips_settings_json() { return reply(chips::settings_json(chips::wasm::session())); }
+EMSCRIPTEN_KEEPALIVE const char* chips_settings_json() {
+    return reply(chips::settings_json(chips::wasm::session()));
+}
 EMSCRIPTEN_KEEPALIVE void chips_apply_settings_json(const char* json_bytes, int json_length) {
     if (!too_large(json_length)) {
         try {
@@ -113,13 +123,19 @@ EMSCRIPTEN_KEEPALIVE const char* chips_accessible_summary() {
     return reply(chips::accessible_summary(chips::wasm::session()));
 }
 // Wheel over the canvas: 1 = the app scrolls, 0 = let the page (or the article around the iframe) scroll.
-EMSCRIPTEN_KEEPALIVE int chips_wheel_wanted(double dx, double dy) { return chips::wasm::app_wants_wheel(dx, dy); }
+EMSCRIPTEN_KEEPALIVE int chips_wheel_wanted(double dx, double dy) {
+    return chips::wasm::app_wants_wheel(dx, dy);
+}
 // Test hooks: where a control was drawn in the last frame (CSS pixels from the canvas' top-left), and which exist.
 EMSCRIPTEN_KEEPALIVE const char* chips_control_rect(const char* id_bytes, int id_length) {
     if (too_large(id_length)) return reply("{}");
     return reply(chips::wasm::app().control_rect_json(text(id_bytes, id_length)));
 }
-EMSCRIPTEN_KEEPALIVE const char* chips_control_ids() { return reply(chips::wasm::app().control_ids_json()); }
+EMSCRIPTEN_KEEPALIVE const char* chips_control_ids() {
+    return reply(chips::wasm::app().control_ids_json());
+}
 // The page fetched the TC face after start-up (site/app.js): 1 when it is in use now.
-EMSCRIPTEN_KEEPALIVE int chips_traditional_font_ready() { return chips::wasm::load_traditional_font() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int chips_traditional_font_ready() {
+    return chips::wasm::load_traditional_font() ? 1 : 0;
+}
 }

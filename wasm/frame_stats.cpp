@@ -36,5 +36,7 @@ EMSCRIPTEN_KEEPALIVE const char* chips_frame_stats() {
     g_reply += "]}";
     return g_reply.c_str();
 }
-EMSCRIPTEN_KEEPALIVE void chips_frame_stats_reset() { g_count = 0; }
+EMSCRIPTEN_KEEPALIVE void chips_frame_stats_reset() {
+    g_count = 0;
+}
 }

@@ -7,7 +7,7 @@
 namespace chips::wasm {
 
 struct IdleGate {
-    double settle_seconds = 0.5;   // seconds to keep drawing after the last input (covers ImGui's tooltip delays)
+    double settle_seconds = 0.5;    // seconds to keep drawing after the last input (covers ImGui's tooltip delays)
     int min_frames_after_input = 3; // ImGui needs a few frames to settle hover/active state after an event
 
     double last_input_seconds = 0.0; // time of the last input, seconds on the page clock (0 = draw at start-up)

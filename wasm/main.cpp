@@ -9,14 +9,14 @@
 #include "model/content/content_snapshot.h"
 #include "session/page_sync.h"
 #include "session/permalink.h"
-#include "session/settings.h"
 #include "session/session.h"
+#include "session/settings.h"
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
 #include "wasm/content_data.h"
-#include "wasm/gl_state_cache.h"
 #include "wasm/frame_stats.h"
+#include "wasm/gl_state_cache.h"
 #include "wasm/idle.h"
 #include "wasm/page_scroll.h"
 #include "wasm/touch.h"
@@ -44,7 +44,7 @@ constexpr float kFontSizePixels = 17.0f;
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_gl_context = nullptr;
 chips::Session* g_session = nullptr; // the reader's state
-chips::ui::App* g_app = nullptr;      // the panels that draw it
+chips::ui::App* g_app = nullptr;     // the panels that draw it
 chips::ui::AppFonts g_fonts;
 chips::wasm::IdleGate g_idle;
 long g_frames_drawn = 0; // frames actually rendered (the idle test counts these)
@@ -161,10 +161,18 @@ void frame() {
 }
 } // namespace
 
-long chips::wasm::frames_drawn() { return g_frames_drawn; }
-long chips::wasm::key_events() { return g_key_events; }
-chips::ui::App& chips::wasm::app() { return *g_app; }
-chips::Session& chips::wasm::session() { return *g_session; }
+long chips::wasm::frames_drawn() {
+    return g_frames_drawn;
+}
+long chips::wasm::key_events() {
+    return g_key_events;
+}
+chips::ui::App& chips::wasm::app() {
+    return *g_app;
+}
+chips::Session& chips::wasm::session() {
+    return *g_session;
+}
 void chips::wasm::request_frames() {
     g_idle.on_input(emscripten_get_now() / 1000.0);
     resume_frame_loop();
@@ -230,8 +238,8 @@ int main(int, char**) {
     g_session = &session;
     g_app = &app;
     chips::wasm::install_touch(); // vertical swipes stay the browser's (wasm/touch.cpp)
-    // The content is the build's binary snapshot of content/*.json (model/content/content_snapshot.h), compiled into the
-    // module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
+    // The content is the build's binary snapshot of content/*.json (model/content/content_snapshot.h), compiled into
+    // the module (wasm/content_data.h): reading it is a few small functions, where parsing the JSON here cost 40–130 ms
     // before the first frame.
     chips::ContentErrors errors;
     chips::ContentBundle bundle;
@@ -239,7 +247,8 @@ int main(int, char**) {
                                  "content.snapshot", bundle, errors);
     chips::wasm::mark_startup("chips:content-read");
     if (!session.load(std::move(bundle), errors)) {
-        for (const chips::ContentError& error : errors) std::fprintf(stderr, "%s\n", error.to_string().c_str());
+        for (const chips::ContentError& error : errors)
+            std::fprintf(stderr, "%s\n", error.to_string().c_str());
     }
     app.set_platform(chips::wasm::platform_hooks());
     chips::wasm::mark_startup("chips:content-loaded");
@@ -250,8 +259,10 @@ int main(int, char**) {
     g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
     g_fonts.traditional = add_page_font("ui-tc.otf");
     g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
-    if (g_fonts.traditional_is_stand_in) g_fonts.traditional = stand_in;
-    else if (stand_in) io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
+    if (g_fonts.traditional_is_stand_in)
+        g_fonts.traditional = stand_in;
+    else if (stand_in)
+        io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
     app.set_fonts(g_fonts);
     chips::wasm::mark_startup("chips:fonts-added");
 

@@ -14,8 +14,8 @@ namespace {
 const ImGuiWindow* wheel_target(const ImGuiWindow* window, int axis) {
     for (; window; window = window->ParentWindow) {
         const bool has_scrolling = window->ScrollMax[axis] != 0.0f;
-        const bool inputs_disabled = (window->Flags & ImGuiWindowFlags_NoScrollWithMouse) &&
-                                     !(window->Flags & ImGuiWindowFlags_NoMouseInputs);
+        const bool inputs_disabled =
+            (window->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(window->Flags & ImGuiWindowFlags_NoMouseInputs);
         if (has_scrolling && !inputs_disabled) return window;
         if (!(window->Flags & ImGuiWindowFlags_ChildWindow)) return nullptr; // top-level windows end the bubbling
     }

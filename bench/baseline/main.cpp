@@ -37,13 +37,16 @@ ImVec2 g_slider_min, g_slider_max; // slider rectangle in ImGui (= canvas CSS) p
 char g_rect_reply[128];
 
 // The same start-up marks as the app's (wasm/browser.cpp mark_startup), so scripts/bench can compare the phases.
-void mark(const char* name) { EM_ASM({ performance.mark(UTF8ToString($0)); }, name); }
+void mark(const char* name) {
+    EM_ASM({ performance.mark(UTF8ToString($0)); }, name);
+}
 
 void frame() {
     if (g_frames_drawn == 0) mark("chips:first-frame-start");
     const double start_ms = emscripten_get_now();
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event))
+        ImGui_ImplSDL2_ProcessEvent(&event);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -75,7 +78,9 @@ void frame() {
 } // namespace
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE int baseline_frames_drawn() { return static_cast<int>(g_frames_drawn); }
+EMSCRIPTEN_KEEPALIVE int baseline_frames_drawn() {
+    return static_cast<int>(g_frames_drawn);
+}
 EMSCRIPTEN_KEEPALIVE const char* baseline_slider_rect() {
     std::snprintf(g_rect_reply, sizeof g_rect_reply, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", g_slider_min.x,
                   g_slider_min.y, g_slider_max.x - g_slider_min.x, g_slider_max.y - g_slider_min.y);

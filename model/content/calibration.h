@@ -4,9 +4,9 @@
 // inside the model's stated range. docs/model.md §4 prints the table and the figure; tests/test_calibration.cpp and
 // `chips_bench` report it.
 #pragma once
+#include "model/content/gpu_catalog.h"
 #include "model/core/content_error.h"
 #include "model/engine/estimate.h"
-#include "model/content/gpu_catalog.h"
 #include "model/engine/scenario.h"
 
 #include <string>

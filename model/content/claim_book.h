@@ -8,9 +8,9 @@
 // - [SECTION] ClaimEntry: one claim, prepared once
 // - [SECTION] ClaimBook: build once per content load, re-check live, explain, export
 #pragma once
-#include "model/engine/claim_check.h"
 #include "model/content/claim_reason.h"
 #include "model/content/quote_check.h"
+#include "model/engine/claim_check.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,15 +1,16 @@
-// model/content/claim_reason.h — the one plain sentence that says why a claim got its verdict, in the reader's language:
+// model/content/claim_reason.h — the one plain sentence that says why a claim got its verdict, in the reader's
+// language:
 // "$5.57M fits: the model puts the training cost at $3.2M–$9.7M (2,048 H800 at $2 per GPU-hour, at the efficiency
 // other published runs reach on this chip)." Templates live in content/strings.json ("reason.*"), numbers go
 // through model/text/number_format.h (so 557.6万美元 in Chinese, CN¥ when the reader picked CNY), and no internal key
 // (rental_cost_usd) ever reaches the text. Used for the published verdict and for the live one alike.
 #pragma once
-#include "model/engine/claim_check.h"
 #include "model/content/gpu_catalog.h"
-#include "model/text/number_format.h"
 #include "model/content/presets.h"
 #include "model/content/quotes.h"
 #include "model/content/strings.h"
+#include "model/engine/claim_check.h"
+#include "model/text/number_format.h"
 
 #include <string>
 #include <vector>

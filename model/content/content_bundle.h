@@ -2,16 +2,17 @@
 //
 // Two ways in, same result:
 //   - load_content_bundle: the JSON texts of content/*.json, parsed and checked file by file (tools, native tests);
-//   - read_content_snapshot (model/content/content_snapshot.h): the same bundle stored in binary by the build, which the web
+//   - read_content_snapshot (model/content/content_snapshot.h): the same bundle stored in binary by the build, which
+//   the web
 //     app reads at start instead of parsing ~200 KB of JSON (docs/quality.md, "Findings").
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/currency.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
 #include "model/content/quotes.h"
 #include "model/content/strings.h"
 #include "model/content/tour.h"
+#include "model/core/content_error.h"
 
 #include <map>
 #include <string>

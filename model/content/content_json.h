@@ -1,9 +1,9 @@
-// model/content/content_json.h — small helpers shared by the content loaders (quotes, strings, validator): parse JSON text
-// without exceptions (the wasm build may have them off) and read typed fields while recording ContentErrors with a
+// model/content/content_json.h — small helpers shared by the content loaders (quotes, strings, validator): parse JSON
+// text without exceptions (the wasm build may have them off) and read typed fields while recording ContentErrors with a
 // JSON pointer. Internal to model/; other modules use the loaders.
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/quotes.h"
+#include "model/core/content_error.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

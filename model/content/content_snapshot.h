@@ -1,5 +1,5 @@
-// model/content/content_snapshot.h — a ContentBundle stored in binary: the build writes it (tools/snapshot_content, from the
-// validated JSON), the web app reads it at start.
+// model/content/content_snapshot.h — a ContentBundle stored in binary: the build writes it (tools/snapshot_content,
+// from the validated JSON), the web app reads it at start.
 //
 // Why: reading content/*.json at start cost the web app 40–130 ms before its first frame on a slow machine, most of
 // it the JSON parser's code running for the first time (WebAssembly compiles a function lazily on its first call)
@@ -16,7 +16,8 @@
 //   checksum    u32       FNV-1a over the payload
 //   payload               the bundle's fields in declaration order: sizes and enums as LEB128 varints, ints
 //                         zig-zag varints, doubles as their 8 IEEE-754 bytes, strings as size + UTF-8 bytes,
-//                         vectors as size + elements (model/content/content_snapshot.cpp lists the fields of each struct)
+//                         vectors as size + elements (model/content/content_snapshot.cpp lists the fields of each
+//                         struct)
 #pragma once
 #include "model/content/content_bundle.h"
 

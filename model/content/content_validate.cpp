@@ -10,10 +10,10 @@
 
 #include "model/content/content_json.h"
 #include "model/content/currency.h"
-#include "model/engine/estimate.h"
 #include "model/content/presets.h"
-#include "model/engine/scenario.h"
 #include "model/content/tour.h"
+#include "model/engine/estimate.h"
+#include "model/engine/scenario.h"
 
 #include <set>
 
@@ -116,7 +116,8 @@ std::vector<std::string> required_string_keys() {
                             "ledger.reason", "ledger.numbers", "ledger.sources", "ledger.compared", "ledger.scenario",
                             "ledger.scenario_vs", "ledger.languages"})
         keys.push_back(key);
-    // The reason line under every claim (model/content/claim_reason.h); per-quantity words are checked against the claims.
+    // The reason line under every claim (model/content/claim_reason.h); per-quantity words are checked against the
+    // claims.
     for (const std::string& key : claim_reason_string_keys())
         keys.push_back(key);
     return keys;

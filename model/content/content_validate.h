@@ -2,9 +2,9 @@
 // files (preset and GPU ids used by quotes, strings the UI needs for every contract key). Used by
 // tools/validate_content (which fails the build) and by the tests; the wasm app can call it on its embedded copy.
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/quotes.h"
 #include "model/content/strings.h"
+#include "model/core/content_error.h"
 
 #include <cstddef>
 #include <map>

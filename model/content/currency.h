@@ -1,4 +1,5 @@
-// model/content/currency.h — the display currency (USD or CNY) and the one stated USD→CNY rate from content/currency.json.
+// model/content/currency.h — the display currency (USD or CNY) and the one stated USD→CNY rate from
+// content/currency.json.
 //
 // The model, the CLI and every exported file stay in USD; only text shown to the reader is converted, with the
 // rate's date and source printed next to the switch (docs/journeys.md "Currency"). One fixed, dated rate rather

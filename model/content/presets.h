@@ -1,8 +1,8 @@
 // model/content/presets.h — named scenarios from content/presets.json ("deepseek-v3", "h100-50k-claim", ...), each with
 // trilingual name and notes and the sources its numbers come from.
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/gpu_catalog.h"
+#include "model/core/content_error.h"
 #include "model/engine/scenario.h"
 #include <nlohmann/json_fwd.hpp>
 #include <string>

@@ -3,10 +3,10 @@
 // claim book (model/content/claim_book.h: the page's cards, getResults(), the ledger) and the quotes download
 // (model/output/export.h), so every place gives the same verdict for the same assumptions.
 #pragma once
-#include "model/engine/claim_check.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
 #include "model/content/quotes.h"
+#include "model/engine/claim_check.h"
 
 #include <string>
 #include <utility>

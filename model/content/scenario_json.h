@@ -1,8 +1,8 @@
-// model/content/scenario_json.h — a Scenario as a JSON object {"chips": 2048, "gpu": "h800", ...}: the shape used inside
-// content/presets.json, by the JS bridge (setState/getState) and by `scripts/estimate --json` ("inputs").
+// model/content/scenario_json.h — a Scenario as a JSON object {"chips": 2048, "gpu": "h800", ...}: the shape used
+// inside content/presets.json, by the JS bridge (setState/getState) and by `scripts/estimate --json` ("inputs").
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/gpu_catalog.h"
+#include "model/core/content_error.h"
 #include "model/engine/scenario.h"
 #include <nlohmann/json.hpp>
 #include <string>

@@ -1,9 +1,9 @@
-// model/content/scenario_json_fields.h — small checked readers for JSON content fields (gpus.json, presets.json, scenario
-// objects). Each reader appends a ContentError with file + JSON pointer instead of throwing, so a broken content
-// file produces a list of precise messages, never an exception or a default that hides the typo.
+// model/content/scenario_json_fields.h — small checked readers for JSON content fields (gpus.json, presets.json,
+// scenario objects). Each reader appends a ContentError with file + JSON pointer instead of throwing, so a broken
+// content file produces a list of precise messages, never an exception or a default that hides the typo.
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/gpu_catalog.h"
+#include "model/core/content_error.h"
 #include "model/core/range.h"
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,5 @@
-// model/content/strings.h — UI strings from content/strings.json in en / zh-Hans / zh-Hant, and the lookup the UI calls.
+// model/content/strings.h — UI strings from content/strings.json in en / zh-Hans / zh-Hant, and the lookup the UI
+// calls.
 //
 // Shape: {"strings": {"panel.results": {"en": "Results", "zh-Hans": "结果", "zh-Hant": "結果"}, ...}}.
 // A missing key never yields null or an empty label: tr() returns the key itself, so the gap is visible on screen

@@ -1,5 +1,6 @@
-// model/content/tour.h — the guided tour of content/tour.json: 6–8 authored steps, each setting a scenario, pointing at one
-// control and saying one or two sentences in en / zh-Hans / zh-Hant; after the last step the reader is in free play.
+// model/content/tour.h — the guided tour of content/tour.json: 6–8 authored steps, each setting a scenario, pointing at
+// one control and saying one or two sentences in en / zh-Hans / zh-Hant; after the last step the reader is in free
+// play.
 //
 // Index
 // - [SECTION] Content: TourStep, Tour, load_tour
@@ -9,10 +10,10 @@
 // The UI draws the overlay and maps keys to TourCommand; everything that decides *which* step is shown lives here,
 // so the native tests and the browser tests agree on it. Schema and the steps: docs/journeys.md "Guided tour".
 #pragma once
-#include "model/core/content_error.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
 #include "model/content/quotes.h"
+#include "model/core/content_error.h"
 
 #include <cstddef>
 #include <map>

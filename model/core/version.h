@@ -1,4 +1,5 @@
-// model/core/version.h — the page version stamped into every downloaded file (model/output/export.h) and shown in the footer.
+// model/core/version.h — the page version stamped into every downloaded file (model/output/export.h) and shown in the
+// footer.
 //
 // One constant in one place. It must equal `project(... VERSION x.y.z)` in CMakeLists.txt; tests/test_export.cpp
 // reads CMakeLists.txt and fails when the two drift apart (a constexpr string keeps model/ free of generated

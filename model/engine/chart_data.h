@@ -9,9 +9,9 @@
 // model refuses (e.g. fp8 on a GPU without FP8 is switched to bf16 first, so this is rare) holds NaN, which the
 // chart skips and the CSV writes as an empty cell.
 #pragma once
-#include "model/engine/estimate.h"
-#include "model/core/types.h"
 #include "model/core/range.h"
+#include "model/core/types.h"
+#include "model/engine/estimate.h"
 #include "model/engine/scenario.h"
 
 #include <string>

@@ -11,9 +11,9 @@
 // the gap the article asserts: "V3 cost 5% of GPT-4" and "1/20 of GPT-4" both assert a 20-fold gap, and both are
 // overstated when the model's gap is smaller (docs/content.md "Verdicts").
 #pragma once
-#include "model/engine/estimate.h"
-#include "model/core/types.h"
 #include "model/core/range.h"
+#include "model/core/types.h"
+#include "model/engine/estimate.h"
 #include "model/engine/scenario.h"
 #include <optional>
 #include <string>

@@ -9,8 +9,8 @@
 // estimate() allocates nothing and throws nothing: the UI sweeps hundreds per frame. Bad input never yields NaN:
 // it yields status != ok and all-zero outputs.
 #pragma once
-#include "model/core/types.h"
 #include "model/core/range.h"
+#include "model/core/types.h"
 #include "model/engine/scenario.h"
 
 namespace chips {

@@ -205,7 +205,8 @@ std::optional<ContentError> apply_scenario_number(Scenario& scenario, const Scen
 
     // mfu 0 means "the chip's catalog default"; a stated figure must be one its range companions can hold.
     if (info.field == &Scenario::mfu && value > 0 && value < 0.01)
-        return key_error(source, info.key, number_text(value) + " is out of range; allowed 0 (the chip's default) or 0.01 to 0.9");
+        return key_error(source, info.key,
+                         number_text(value) + " is out of range; allowed 0 (the chip's default) or 0.01 to 0.9");
 
     const double previous = scenario.*info.field;
     scenario.*info.field = value;
@@ -325,6 +326,5 @@ std::optional<ContentError> validate_scenario(const Scenario& scenario, const Gp
                              " active parameters; at least 1e6 are needed (raise non_expert_params or moe_layers)");
     return std::nullopt;
 }
-
 
 } // namespace chips

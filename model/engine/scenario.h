@@ -151,5 +151,4 @@ std::string scenario_value_text(const Scenario& scenario, const ScenarioKeyInfo&
 std::optional<ContentError> validate_scenario(const Scenario& scenario, const GpuCatalog& catalog,
                                               const std::string& source);
 
-
 } // namespace chips

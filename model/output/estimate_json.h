@@ -1,8 +1,8 @@
 // model/output/estimate_json.h — one estimate as JSON: the shape printed by `scripts/estimate --json`, returned by the
 // page's getResults() and written into the scenario download (model/output/export.h). One writer, so the three agree.
 #pragma once
-#include "model/engine/estimate.h"
 #include "model/core/types.h"
+#include "model/engine/estimate.h"
 #include "model/engine/scenario.h"
 
 #include <nlohmann/json.hpp>

@@ -5,8 +5,8 @@
 //   [SECTION] Quotes
 #include "model/output/export.h"
 
-#include "model/output/estimate_json.h"
 #include "model/core/version.h"
+#include "model/output/estimate_json.h"
 #include "model/text/zh_quantity.h"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
-// model/output/export.h — the contents of every download: the scenario and its results (JSON, CSV), the data behind each
-// chart (CSV), and all quotes with their claims and verdicts under the reader's assumptions (CSV). Platform-free:
+// model/output/export.h — the contents of every download: the scenario and its results (JSON, CSV), the data behind
+// each chart (CSV), and all quotes with their claims and verdicts under the reader's assumptions (CSV). Platform-free:
 // the UI passes DownloadFile to PlatformHooks::download_file, which saves a real file in the browser.
 //
 // Index
@@ -18,11 +18,11 @@
 // page (GBK, Big5, cp1252) and the Chinese quotes turn into mojibake; LibreOffice, pandas (encoding "utf-8-sig")
 // and R read it fine. JSON has no BOM (RFC 8259 §8.1 forbids adding one).
 #pragma once
-#include "model/engine/chart_data.h"
 #include "model/content/gpu_catalog.h"
 #include "model/content/presets.h"
 #include "model/content/quote_check.h"
 #include "model/content/quotes.h"
+#include "model/engine/chart_data.h"
 #include "model/engine/scenario.h"
 
 #include <string>

@@ -15,10 +15,10 @@
 // whose number comes from number_format may still have a one-rung key for their unit words ("0:{n} GPU-hours").
 // Pure: the same StringTable + Lang + NumberStyle always give the same text; no ImGui, no globals (tests/ui).
 #pragma once
-#include "model/text/number_format.h"
-#include "model/core/range.h"
 #include "model/content/strings.h"
+#include "model/core/range.h"
 #include "model/core/types.h"
+#include "model/text/number_format.h"
 
 #include <string>
 #include <vector>

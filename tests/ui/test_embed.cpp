@@ -36,7 +36,9 @@ TEST_CASE("the embed card fits 700 x 450 and 360 x 450 in every language, verdic
                 // The verdict's line is taller than a body line: it is the headline.
                 CHECK(vh >= 1.4f * ImGui::GetFontSize());
                 // "Open the full explainer" is next to the verdict or just below it, and the reason starts in view.
-                CHECK_MESSAGE(oy + oh <= 5.5f * ImGui::GetFontSize(), "verdict y " << vy << " h " << vh << ", open_full y " << oy << " h " << oh << " x " << ox);
+                CHECK_MESSAGE(oy + oh <= 5.5f * ImGui::GetFontSize(), "verdict y " << vy << " h " << vh
+                                                                                   << ", open_full y " << oy << " h "
+                                                                                   << oh << " x " << ox);
                 CHECK(ox + ow <= width);
                 CHECK(ry + ImGui::GetFontSize() <= height);
                 ++checked;

@@ -143,7 +143,7 @@ TEST_CASE("permalinks round-trip; bad values become notices, never a crash") {
     reply = parse(apply_url_query(h.session, "chips=abc&gpu=tpu9&nonsense=1&lang=xx&view=sideways&quote=q-nope"));
     CHECK(reply["ok"] == false);
     CHECK(reply["notices"].size() >= 5);
-    h.frames(3);                                                // the notice bar draws
+    h.frames(3);                                                     // the notice bar draws
     reply = parse(apply_url_query(h.session, "experts_active=300")); // above experts_total: cross-key check
     CHECK(reply["ok"] == false);
     h.frames(2);

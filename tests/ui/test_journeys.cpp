@@ -1,15 +1,15 @@
-// tests/ui/test_journeys.cpp — the reader journeys (tour, downloads, number style, currency, themes) in the real app, headless (tests/ui/ui_harness.h):
-// the guided tour walked by key presses (each step's scenario is exactly build_tour_scenario's, its control is
-// outlined and the step card does not cover it), skip / resume / settings / permalink; every download reaching
-// PlatformHooks::download_file with the right name and content; the theme following the system with a manual
-// override; CNY amounts in Chinese.
+// tests/ui/test_journeys.cpp — the reader journeys (tour, downloads, number style, currency, themes) in the real app,
+// headless (tests/ui/ui_harness.h): the guided tour walked by key presses (each step's scenario is exactly
+// build_tour_scenario's, its control is outlined and the step card does not cover it), skip / resume / settings /
+// permalink; every download reaching PlatformHooks::download_file with the right name and content; the theme following
+// the system with a manual override; CNY amounts in Chinese.
 #include "model/content/currency.h"
-#include "model/output/export.h"
 #include "model/content/gpu_catalog.h"
-#include "model/text/number_format.h"
 #include "model/content/presets.h"
 #include "model/content/scenario_json.h"
 #include "model/content/tour.h"
+#include "model/output/export.h"
+#include "model/text/number_format.h"
 #include "test_support.h"
 #include "ui/imconfig_chips.h"
 #include "ui_harness.h"
@@ -192,7 +192,8 @@ TEST_CASE("the tour: a step in the permalink opens that step; settings bring bac
     // On a phone, straight from the link at start-up (nothing measured yet): the control still scrolls into view.
     Harness phone;
     phone.size(390, 812);
-    CHECK(parse(apply_url_query(phone.session, "lang=zh-Hans&currency=CNY&tour=" + content.tour.steps[3].id))["ok"] == true);
+    CHECK(parse(apply_url_query(phone.session, "lang=zh-Hans&currency=CNY&tour=" + content.tour.steps[3].id))["ok"] ==
+          true);
     phone.frames(6); // a few frames of scrolling (ImGui applies a scroll one frame later)
     check_step(phone, content, 3, "390x812 phone opened from a link");
     CHECK(!phone.app.wants_continuous_frames()); // the scrolling settled
@@ -305,7 +306,7 @@ TEST_CASE("currency: CNY in the link and the settings; amounts in 万元 in Chin
     const std::string summary = accessible_summary(h.session);
     // The results sentence starts at the chip count ("2048 张 H800"); before it the selected claim's verdict quotes
     // the article's own words (557万美元), which stay as written.
-    const std::string results = summary.substr(summary.find("\xE5\xBC\xA0")); // 张
+    const std::string results = summary.substr(summary.find("\xE5\xBC\xA0"));              // 张
     CHECK_MESSAGE(results.find("\xE4\xB8\x87\xE5\x85\x83") != std::string::npos, summary); // 万元
     CHECK(results.find("\xE7\xBE\x8E\xE5\x85\x83") == std::string::npos);                  // no 美元
     CHECK(permalink_query(h.session).find("currency=CNY") != std::string::npos);

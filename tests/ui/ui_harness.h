@@ -5,11 +5,11 @@
 // part of the texture protocol after each frame (WantCreate/WantUpdates → OK, WantDestroy → Destroyed), so the
 // dynamic font atlas works exactly as in the browser.
 #pragma once
-#include "test_support.h"
 #include "session/page_bridge.h"
 #include "session/permalink.h"
 #include "session/settings.h"
 #include "session/summary.h"
+#include "test_support.h"
 #include "ui/app.h"
 
 #include <doctest/doctest.h>
