@@ -16,23 +16,22 @@
 // the long tasks it reports are tasks that happened. On a machine with 2 busy cores the 4× slowdown comes on top of
 // contention: compare runs from the same sitting, and read the spread.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { startServerProcess } from './server_process.mjs';
+import { argument, repoRoot } from './args.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
 const siteDir = resolve(repoRoot, argument('--site', 'build/wasm/site'));
 const RUNS = Math.max(1, Number(argument('--runs', 3)));
 const PAGE = argument('--page', 'index.html');
-const PRESETS = argument('--preset', 'both') === 'both' ? ['mobile', 'desktop'] : [argument('--preset')];
+const PRESET = argument('--preset', 'both');
+if (!['mobile', 'desktop', 'both'].includes(PRESET)) {
+  console.error(`lighthouse: --preset ${JSON.stringify(PRESET)}: allowed are mobile, desktop, both`);
+  process.exit(2);
+}
+const PRESETS = PRESET === 'both' ? ['mobile', 'desktop'] : [PRESET];
 const OUT_DIR = resolve(repoRoot, argument('--out', 'artifacts/bench'), 'lighthouse');
 const CHROMIUM = process.env.CHIPS_CHROMIUM || '/usr/bin/chromium';
 

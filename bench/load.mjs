@@ -13,18 +13,12 @@
 // back after each, the server stopped by its pid at the end.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { formatTable, probeTable, runProbe, serverProbes } from '../scripts/server_probes.mjs';
 import { readManifest } from '../scripts/site_manifest.mjs';
 import { startServerProcess } from './server_process.mjs';
+import { argument, repoRoot } from './args.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
 const siteDir = resolve(repoRoot, argument('--site', 'build/wasm/site'));
 const REQUESTS = Number(argument('--requests', 1000));
 const BURST_SECONDS = Number(argument('--burst-seconds', 60));

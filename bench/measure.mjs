@@ -25,13 +25,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServerProcess } from './server_process.mjs'; // in its own process, as in production
+import { argument, repoRoot } from './args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
 // --wasm-build / --native-build: measure another build folder (e.g. one configured with different flags).
 const wasmBuild = resolve(repoRoot, argument('--wasm-build', 'build/wasm'));
 const nativeBench = join(resolve(repoRoot, argument('--native-build', 'build/native')), 'chips_bench');

@@ -9,16 +9,11 @@
 // Sizes are bytes of function bodies in the code section (raw, before gzip), which is where nearly all of the module
 // is; the data section (string literals, the content snapshot, tables) is one row of its own. The site's module has
 // no name section, so its total is printed next to the named one to show that they are the same build.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { argument, repoRoot } from './args.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
 const modulePath = resolve(repoRoot, argument('--module', 'build/wasm/module-with-names/chips.wasm'));
 const siteDir = resolve(repoRoot, argument('--site', 'build/wasm/site'));
 const TOP = Number(argument('--top', 25));
@@ -221,7 +216,4 @@ function main() {
   }, null, 2) + '\n');
 }
 
-try {
-  statSync(modulePath);
-} catch { /* main() reports it */ }
 main();
