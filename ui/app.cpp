@@ -105,12 +105,10 @@ void draw_load_errors(AppState& state) {
         wrapped_text(error.to_string().c_str());
 }
 
-// A column is a child window that scrolls by itself, except in a frame where the page scrolls the app (App::draw sets
-// this): then the body is drawn straight into the main window, whose scroll the page's offset drives.
-bool g_columns_in_main_window = false;
-
+// A column is a child window that scrolls by itself, except in a frame where the page scrolls the app
+// (AppState::columns_in_main_window): then the body is drawn straight into the main window.
 void column(const char* id, float width, AppState& state, void (*body)(AppState&)) {
-    const bool in_main_window = g_columns_in_main_window;
+    const bool in_main_window = state.columns_in_main_window;
     // Nav-flattened: Tab goes on from one column's last control to the next column's first (ui/keyboard.h).
     if (!in_main_window)
         ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
@@ -209,7 +207,7 @@ void App::draw() {
     state.focused_control.clear();
 
     const bool page_scrolls = begin_page_scroll();
-    g_columns_in_main_window = page_scrolls;
+    state.columns_in_main_window = page_scrolls;
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     // When the page scrolls the app, the wheel is the page's too (the app follows the page's offset).

@@ -96,6 +96,9 @@ struct AppState {
 
     // Style: re-applied when one of these differs from the session's (theme, scale, presenter) or the layout.
     Layout layout = Layout::wide;
+    // This frame the page scrolls the app (one column on a phone): the columns draw straight into the main window,
+    // whose scroll follows the page's offset, instead of each being a child window that scrolls by itself.
+    bool columns_in_main_window = false;
     bool style_applied = false;
     ThemeKind applied_theme = ThemeKind::light;
     float applied_scale = 0.0f;

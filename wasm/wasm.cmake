@@ -40,20 +40,29 @@ set(site_dir "${CMAKE_BINARY_DIR}/site")
 set(site_assets_dir "${CMAKE_BINARY_DIR}/site-assets")
 
 # Code: wasm exceptions (native, smaller than JS-emulated ones) so a malformed JSON payload is an error, not an abort.
-# -Os instead of the Release -O3: measured in docs/site.md ("Size"); the app spends its time waiting for input, and
-# the estimates take microseconds either way (scripts/bench).
+# -Oz with link-time optimization instead of the Release -O3: measured in docs/site.md ("Size"); every byte of the
+# module is waited for before the first frame, while the estimates take microseconds either way (scripts/bench). LTO
+# lets the linker drop and merge across files (the panels, the model and Dear ImGui are separate libraries).
 set(chips_wasm_compile_flags -fwasm-exceptions)
-set(CHIPS_WASM_OPT "-Os" CACHE STRING "Optimization flag for the wasm build (-Os, -Oz, -O2, -O3); sizes in docs/site.md")
+set(CHIPS_WASM_OPT "-Oz" CACHE STRING "Optimization flag for the wasm build (-Oz, -Os, -O2, -O3); sizes in docs/site.md")
+option(CHIPS_WASM_LTO "Link-time optimization of the wasm build (-flto)" ON)
 option(CHIPS_WASM_CLOSURE "Run Closure Compiler over the JS glue (--closure 1)" OFF)
 set(chips_wasm_size_flags ${CHIPS_WASM_OPT})
+if(CHIPS_WASM_LTO)
+  list(APPEND chips_wasm_size_flags -flto)
+endif()
+# __FILE__ (in Dear ImGui's assertions) names a source by its path on the build machine: shipped to every reader
+# inside chips.wasm unless mapped to a short, machine-free name.
+set(chips_wasm_path_flags "-ffile-prefix-map=${IMGUI_DIR}=imgui" "-ffile-prefix-map=${CMAKE_SOURCE_DIR}=.")
 foreach(chips_target chips_model chips_session chips_ui imgui)
-  target_compile_options(${chips_target} PRIVATE ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
+  target_compile_options(${chips_target} PRIVATE ${chips_wasm_compile_flags} ${chips_wasm_size_flags}
+                                                 ${chips_wasm_path_flags})
 endforeach()
 # The demo window is never shown in the app; without this define a stray reference would link all of it.
 target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_DEMO_WINDOWS)
 
 chips_add_imgui_backends(imgui_backends "${IMGUI_DIR}" "${SDL2_WASM_DIR}" imgui)
-target_compile_options(imgui_backends PRIVATE ${chips_wasm_size_flags})
+target_compile_options(imgui_backends PRIVATE ${chips_wasm_size_flags} ${chips_wasm_path_flags})
 # The backend's per-frame GL state queries go to wasm/gl_state_cache.cpp (a synchronous WebGL round trip each; why
 # it is safe here is written there). The baseline page builds its own stock copy (bench/baseline/baseline.cmake).
 target_compile_definitions(imgui_backends PRIVATE glGetIntegerv=chips_gl_get_integerv)
@@ -62,7 +71,8 @@ file(GLOB chips_wasm_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/*.cpp")
 add_executable(chips_app ${chips_wasm_sources})
 set_target_properties(chips_app PROPERTIES OUTPUT_NAME chips SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${site_assets_dir}")
 target_link_libraries(chips_app PRIVATE chips_ui imgui_backends "${SDL2_WASM_DIR}/lib/libSDL2.a")
-target_compile_options(chips_app PRIVATE ${chips_warnings} ${chips_wasm_compile_flags} ${chips_wasm_size_flags})
+target_compile_options(chips_app PRIVATE ${chips_warnings} ${chips_wasm_compile_flags} ${chips_wasm_size_flags}
+                                         ${chips_wasm_path_flags})
 file(GLOB chips_content_files CONFIGURE_DEPENDS "${CHIPS_CONTENT_DIR}/*.json")
 # Link: -Os again (binaryen's passes), no eval/new Function in the glue (the page's CSP has no 'unsafe-eval'),
 # malloc/free for wasm/browser.cpp's EM_JS helpers, cwrap for site/app.js.
@@ -76,6 +86,11 @@ target_link_options(chips_app PRIVATE
 if(CHIPS_WASM_CLOSURE)
   target_link_options(chips_app PRIVATE --closure 1)
 endif()
+# The glue as emcc writes it keeps every name whole: minified after each link (scripts/minify_js.mjs).
+add_custom_command(TARGET chips_app POST_BUILD
+  COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/minify_js.mjs" --in "$<TARGET_FILE:chips_app>"
+          --out "$<TARGET_FILE:chips_app>"
+  COMMENT "Minifying the emscripten glue (scripts/minify_js.mjs)")
 # The content travels inside the module (no extra request), as the binary snapshot of the validated JSON
 # (model/content/content_snapshot.h) compiled in as a C++ source (wasm/content_data.h): the app reads it at start without a
 # JSON parser and without a file system (docs/quality.md, "Findings").
@@ -186,8 +201,14 @@ foreach(site_file IN LISTS chips_site_files)
     set(copy_target "${site_dir}/${site_name}")
     list(APPEND site_outputs "${copy_target}")
   endif()
-  add_custom_command(OUTPUT "${copy_target}"
-    COMMAND ${CMAKE_COMMAND} -E copy "${site_file}" "${copy_target}" DEPENDS "${site_file}")
+  if(site_name MATCHES "\\.js$") # scripts go out minified (scripts/minify_js.mjs says why and how safely)
+    add_custom_command(OUTPUT "${copy_target}"
+      COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/minify_js.mjs" --in "${site_file}" --out "${copy_target}"
+      DEPENDS "${site_file}" "${CMAKE_SOURCE_DIR}/scripts/minify_js.mjs")
+  else()
+    add_custom_command(OUTPUT "${copy_target}"
+      COMMAND ${CMAKE_COMMAND} -E copy "${site_file}" "${copy_target}" DEPENDS "${site_file}")
+  endif()
 endforeach()
 
 # Content-hashed names (scripts/hash_assets.mjs): the files above are copied into the site as stem.<hash>.ext and

@@ -3,11 +3,33 @@
 
 #include "model/text/safe_text.h"
 
-#include <sstream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace chips {
 
 namespace {
+
+// The page is built by appending to one string. Not std::ostringstream: iostreams bring the whole of libc++'s
+// locale machinery (money, time and wide-character facets, ~50 KB of code) into chips.wasm, where the ledger is a
+// download (ui/panel_downloads.cpp) linked into the page every reader loads.
+struct HtmlOut {
+    std::string text;
+    HtmlOut& operator<<(std::string_view part) {
+        text.append(part);
+        return *this;
+    }
+    // Counts and indices only: a char or bool here would be a mistake, printed as a number.
+    template <class Integer, std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
+                                                  !std::is_same_v<Integer, bool>,
+                                              int> = 0>
+    HtmlOut& operator<<(Integer n) {
+        text.append(std::to_string(n));
+        return *this;
+    }
+};
 
 const Lang kLanguages[] = {Lang::en, Lang::zh_hans, Lang::zh_hant};
 
@@ -29,7 +51,7 @@ bool is_web_url(const std::string& url) {
 }
 
 // "Title, locator" entries, each linked when it has a web address, joined by "; ".
-void write_source_links(std::ostream& out, const std::vector<SourceRef>& sources) {
+void write_source_links(HtmlOut& out, const std::vector<SourceRef>& sources) {
     for (std::size_t index = 0; index < sources.size(); ++index) {
         const SourceRef& source = sources[index];
         if (index) out << "; ";
@@ -52,7 +74,7 @@ std::string verdict_key(Verdict verdict) {
 }
 
 // One row: the span, the verdict, the reason, the numbers and the sources of claim `index` of the book.
-void write_claim(std::ostream& out, const LedgerContent& content, std::size_t index, const ReasonContext& context) {
+void write_claim(HtmlOut& out, const LedgerContent& content, std::size_t index, const ReasonContext& context) {
     const ClaimBook& book = *content.book;
     const Lang lang = context.style.lang;
     const QuoteClaim& claim = book.claim(index);
@@ -91,7 +113,7 @@ void write_claim(std::ostream& out, const LedgerContent& content, std::size_t in
     out << "</td>\n      </tr>\n";
 }
 
-void write_section(std::ostream& out, const LedgerContent& content, Lang lang) {
+void write_section(HtmlOut& out, const LedgerContent& content, Lang lang) {
     const ClaimBook& book = *content.book;
     NumberStyle style;
     style.lang = lang;
@@ -144,11 +166,11 @@ void write_section(std::ostream& out, const LedgerContent& content, Lang lang) {
 } // namespace
 
 std::string render_ledger_sections(const LedgerContent& content, Lang first) {
-    std::ostringstream html;
+    HtmlOut html;
     write_section(html, content, first);
     for (Lang lang : kLanguages)
         if (lang != first) write_section(html, content, lang);
-    return html.str();
+    return std::move(html.text);
 }
 
 std::string render_ledger_html(const LedgerContent& content, Lang first) {
