@@ -24,7 +24,13 @@ list(FILTER chips_bench_link_options EXCLUDE REGEX "(embed|preload)-file")
 # --- The baseline page -----------------------------------------------------------------------------------------------
 # ImGui's backends exactly as shipped: the app's copy answers the renderer's GL state queries itself
 # (wasm/gl_state_cache.cpp); the baseline stays what a bare Dear ImGui page costs.
-chips_add_imgui_backends(imgui_backends_stock "${IMGUI_DIR}" "${SDL2_WASM_DIR}" imgui)
+# Dear ImGui itself as shipped too: the app's copy leaves out ProggyClean (wasm/wasm.cmake), which the bare page
+# draws with. Same flags as the app's copy otherwise.
+chips_add_imgui_library(imgui_stock "${IMGUI_DIR}")
+set_target_properties(imgui_stock PROPERTIES EXCLUDE_FROM_ALL ON)
+target_compile_options(imgui_stock PRIVATE ${chips_wasm_compile_flags} ${chips_wasm_size_flags} ${chips_wasm_path_flags})
+target_compile_definitions(imgui_stock PRIVATE IMGUI_DISABLE_DEMO_WINDOWS)
+chips_add_imgui_backends(imgui_backends_stock "${IMGUI_DIR}" "${SDL2_WASM_DIR}" imgui_stock)
 target_compile_options(imgui_backends_stock PRIVATE ${chips_wasm_size_flags})
 set(baseline_dir "${CMAKE_BINARY_DIR}/baseline")
 add_executable(chips_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/main.cpp"
