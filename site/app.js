@@ -566,17 +566,25 @@
       }
     });
   }
-  function embeddedBytes(name) {
+  // The offline file carries each asset as base64 text, gzip-compressed first when it says data-encoding="gzip"
+  // (scripts/pack_offline.mjs: the module shrinks to less than half); DecompressionStream is the browser's own gunzip.
+  async function embeddedBytes(name) {
     const node = document.querySelector(`script[data-asset="${name}"]`);
     if (!node) return null;
     const text = atob(node.textContent.trim());
+    const encoding = node.dataset.encoding || 'identity';
+    node.remove(); // the base64 text is no longer needed; let the page drop it
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    node.remove(); // the base64 text is no longer needed; let the page drop it
-    return bytes;
+    if (encoding === 'identity') return bytes;
+    if (encoding !== 'gzip' || typeof DecompressionStream !== 'function') {
+      throw new Error(`${name}: this browser cannot read the offline file's ${encoding} data`);
+    }
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
   async function fetchBytes(name, withProgress) {
-    const embedded = offline ? embeddedBytes(name) : null;
+    const embedded = offline ? await embeddedBytes(name) : null;
     if (embedded) return embedded;
     if (withProgress) expectProgress(name);
     const response = await fetch(assetUrl(name));
@@ -621,7 +629,7 @@
   // may cache the compiled code for the next visit); a copy of the stream is read only to show progress, and is the
   // fallback when streaming compilation is refused (a server sending another Content-Type than application/wasm).
   async function compileModule(name) {
-    const embedded = offline ? embeddedBytes(name) : null;
+    const embedded = offline ? await embeddedBytes(name) : null;
     if (embedded) return WebAssembly.compile(embedded);
     expectProgress(name);
     const response = await fetch(assetUrl(name));
