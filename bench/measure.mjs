@@ -458,6 +458,7 @@ const STARTUP_MARKS = [
   ['chips:content-loaded', 'App::load done (claims checked, scenario estimated)'],
   ['chips:fonts-added', 'fonts handed to ImGui'],
   ['chips:view-restored', 'settings, environment and link applied'],
+  ['chips:laid-out', 'first layout pass (shaders, code paths, glyphs; nothing drawn)'],
   ['chips:first-frame-start', 'first frame starts (first rAF)'],
   ['chips:first-frame', 'first frame drawn'],
 ];

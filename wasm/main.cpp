@@ -260,6 +260,7 @@ bool start_platform() {
 }
 
 void step_first_frame(void*);
+void step_layout(void*);
 void step_view(void*);
 void step_fonts(void*);
 
@@ -326,10 +327,25 @@ void step_view(void*) {
     // embed.html is always the embed view, whatever its link says (a host's snippet must not become the full app).
     if (chips::wasm::page_fixed_view() == "embed") session.lock_view(chips::View::embed);
     chips::wasm::mark_startup("chips:view-restored");
+    yield_then(step_layout);
+}
+
+// Step 5: the first frame's work that does not draw, so that the frame itself is a short task (issue 16: it was the
+// longest one). The GL backend compiles its shaders on its first NewFrame; then one ImGui frame lays the app out
+// without rendering: V8 compiles the functions of the drawing path on their first call (lazy compilation) and ImGui
+// rasterizes the glyphs in view into its atlas. The first frame below finds all of that done and only draws.
+// Nothing is shown and no frame is counted; to the app it is one more ImGui frame before the first drawn one.
+void step_layout(void*) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g_app->draw();
+    ImGui::EndFrame();
+    chips::wasm::mark_startup("chips:laid-out");
     yield_then(step_first_frame);
 }
 
-// Step 5: the first frame, then the frame loop. The first frame is drawn here rather than at the loop's first
+// Step 6: the first frame, then the frame loop. The first frame is drawn here rather than at the loop's first
 // requestAnimationFrame: waiting for it cost up to a display frame (0–17 ms) before anything was drawn. The browser
 // shows it with its next composited frame either way.
 void step_first_frame(void*) {
