@@ -17,7 +17,7 @@
 // the long tasks it reports are tasks that happened. On a machine with 2 busy cores the 4× slowdown comes on top of
 // contention: compare runs from the same sitting, and read the spread.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -200,7 +200,7 @@ function renderTable(summary) {
     if (tasks.length)
       lines.push(`${preset} longest tasks: ` + tasks.map((task) => `${Math.round(task.ms)} ms (${task.url})`).join(', '));
   }
-  lines.push('', `Reports: artifacts/bench/lighthouse/<preset>-<run>.json (open in the Lighthouse viewer).`);
+  lines.push('', `Reports: ${relative(repoRoot, OUT_DIR)}/<preset>-<run>.json (open in the Lighthouse viewer).`);
   return lines.join('\n');
 }
 
