@@ -42,7 +42,12 @@ for (const path of ['index.html', 'zh-hans/index.html']) {
       // 'commit': the load event waits for the deferred script, which is held.
       await page.goto(served.url + path, { waitUntil: 'commit' });
       await page.waitForFunction(() => document.readyState !== 'loading' &&
-        performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20000 });
+        performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20000 }).catch(async () => {
+        const seenState = await page.evaluate(() => ({ readyState: document.readyState,
+          paint: performance.getEntriesByName('first-contentful-paint').length > 0 }));
+        assert.fail(`${path}: with app.js held back the page was not parsed to its end and painted within 20 s ` +
+          `(${JSON.stringify(seenState)}): a script or stylesheet blocks it`);
+      });
       const state = await page.evaluate((layout) => {
         const measure = new Function(`return (${layout})`)();
         return {
