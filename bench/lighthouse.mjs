@@ -1,7 +1,8 @@
 // bench/lighthouse.mjs — Lighthouse (the npm package, a dev dependency) against the built site, the way issue 16's
 // figures were taken: mobile preset (Moto G Power class: 4× CPU slowdown, slow 4G) and desktop preset, devtools
 // throttling, several runs each, driving Debian's chromium. Prints the medians and the spread (score, FCP, LCP, TBT,
-// TTI, Speed Index, the longest main-thread tasks) and saves every report under artifacts/bench/lighthouse/.
+// TTI, Speed Index, the longest main-thread tasks; up to the app's first frame: the longest task and the counts over
+// 50 ms and 250 ms) and saves every report under artifacts/bench/lighthouse/ (summary.json has the per-run figures).
 //
 //   node bench/lighthouse.mjs [--site build/wasm/site] [--runs 3] [--page index.html] [--preset mobile|desktop|both]
 //                             [--out artifacts/bench]
@@ -16,7 +17,7 @@
 // the long tasks it reports are tasks that happened. On a machine with 2 busy cores the 4× slowdown comes on top of
 // contention: compare runs from the same sitting, and read the spread.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -53,8 +54,11 @@ const median = (values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const format = (value, unit) =>
-  unit === 'ms' ? `${Math.round(value).toLocaleString('en-US')} ms` : value.toFixed(unit === '' ? 3 : 2);
+const format = (value, unit) => {
+  if (unit === 'ms') return `${Math.round(value).toLocaleString('en-US')} ms`;
+  if (unit === 'count') return String(value);
+  return value.toFixed(unit === '' ? 3 : 2);
+};
 
 // The longest main-thread tasks of one run, with the script Lighthouse attributes each to.
 function longestTasks(lhr) {
@@ -63,6 +67,22 @@ function longestTasks(lhr) {
     .map((item) => ({ ms: item.duration, url: String(item.url || '').replace(/^https?:\/\/[^/]+\//, '') || '(page)' }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3);
+}
+
+// The main-thread tasks of one run up to the app's first frame (the chips:first-frame mark, from the user-timings
+// audit; the whole trace when the mark is missing): the longest, and how many took over 50 ms and over 250 ms.
+// main-thread-tasks lists every top-level task with its start (ms since navigation) and duration.
+function startupTasks(lhr) {
+  const marks = lhr.audits['user-timings']?.details?.items ?? [];
+  const firstFrame = marks.find((item) => item.name === 'chips:first-frame')?.startTime;
+  const tasks = (lhr.audits['main-thread-tasks']?.details?.items ?? [])
+    .filter((task) => !Number.isFinite(firstFrame) || task.startTime <= firstFrame);
+  return {
+    first_frame_ms: Number.isFinite(firstFrame) ? firstFrame : null,
+    longest_ms: Math.max(0, ...tasks.map((task) => task.duration)),
+    over_50: tasks.filter((task) => task.duration > 50).length,
+    over_250: tasks.filter((task) => task.duration > 250).length,
+  };
 }
 
 async function runOnce(url, preset, port) {
@@ -130,6 +150,10 @@ function summarize(runs, preset) {
   const tasks = runs.flatMap(longestTasks).sort((a, b) => b.ms - a.ms);
   out.longest_tasks = tasks.slice(0, 5);
   out.longest_task_ms = tasks.length ? median(runs.map((lhr) => longestTasks(lhr)[0]?.ms ?? 0)) : 0;
+  const startup = runs.map(startupTasks);
+  const startupMedian = (key) => median(startup.map((run) => run[key]).filter(Number.isFinite));
+  out.startup = { runs: startup, first_frame_ms: startupMedian('first_frame_ms'), longest_ms: startupMedian('longest_ms'),
+    over_50: startupMedian('over_50'), over_250: startupMedian('over_250') };
   out.preset = preset;
   return out;
 }
@@ -162,13 +186,21 @@ function renderTable(summary) {
     ? `≤ ${LONG_TASK_TARGET_MS} ms ${mobileLongest.longest_task_ms <= LONG_TASK_TARGET_MS ? 'ok' : 'MISSED'}`
     : '—';
   lines.push(`| longest main-thread task (median of runs) | ${PRESETS.map(longest).join(' | ')} | ${longestVerdict} |`);
+  const startupCell = (preset, key, unit) => {
+    const value = summary.presets[preset]?.startup?.[key];
+    return Number.isFinite(value) ? format(value, unit) : 'n/a';
+  };
+  lines.push(`| chips:first-frame mark | ${PRESETS.map((p) => startupCell(p, 'first_frame_ms', 'ms')).join(' | ')} | — |`);
+  lines.push(`| longest task before the first frame | ${PRESETS.map((p) => startupCell(p, 'longest_ms', 'ms')).join(' | ')} | ≤ ${LONG_TASK_TARGET_MS} ms |`);
+  lines.push(`| tasks over 50 ms before the first frame | ${PRESETS.map((p) => startupCell(p, 'over_50', 'count')).join(' | ')} | — |`);
+  lines.push(`| tasks over 250 ms before the first frame | ${PRESETS.map((p) => startupCell(p, 'over_250', 'count')).join(' | ')} | 0 |`);
   lines.push('');
   for (const preset of PRESETS) {
     const tasks = summary.presets[preset]?.longest_tasks ?? [];
     if (tasks.length)
       lines.push(`${preset} longest tasks: ` + tasks.map((task) => `${Math.round(task.ms)} ms (${task.url})`).join(', '));
   }
-  lines.push('', `Reports: artifacts/bench/lighthouse/<preset>-<run>.json (open in the Lighthouse viewer).`);
+  lines.push('', `Reports: ${relative(repoRoot, OUT_DIR)}/<preset>-<run>.json (open in the Lighthouse viewer).`);
   return lines.join('\n');
 }
 

@@ -13,6 +13,9 @@
 //   size (what scripts/static_server.mjs sends); files fetched after the first frame are listed but not totalled.
 // - first frame: performance.now() (ms since navigation start) when the first frame was drawn; median of N fresh
 //   loads (new browser context each: empty HTTP cache).
+// - long tasks: the Long Tasks API (PerformanceObserver, type 'longtask', buffered, installed before any page
+//   script): the longest main-thread task that started before the first frame and before `ready`, and how many
+//   tasks before `ready` took over 50 ms and over 250 ms (issue 16: none over 250 ms); median of the loads.
 // - idle frames: frames drawn during 5 s with no input, after a 1.5 s settle.
 // - CPU ms per frame: duration of each requestAnimationFrame callback (the whole emscripten main-loop iteration:
 //   SDL event pump, ImGui frame, model, GL calls) during a scripted drag of the chip slider; mean and 95th
@@ -95,6 +98,13 @@ function initScript() {
       configurable: true, enumerable: true, get: () => value, set: (next) => { value = next; try { wrap(next); } catch (e) { /* */ } },
     });
   };
+  // Every main-thread task over 50 ms (the Long Tasks API's threshold), from navigation on.
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) { /* no Long Tasks API in this browser: the rows say n/a */ }
   const mark = () => { if (window.__benchFirstFrame === undefined) window.__benchFirstFrame = performance.now(); };
   hook('chipsAndClaimsPage', (page) => {
     if (!page || typeof page.onFirstFrame !== 'function') return;
@@ -152,6 +162,8 @@ async function openPage(browser, baseUrl, which) {
 
 async function measureLoad(browser, baseUrl, which) {
   const { context, page } = await openPage(browser, baseUrl, which);
+  // The observer hears of a task after it ends: give the first frame's task (and ready's) time to be reported.
+  await page.waitForTimeout(300);
   const result = await page.evaluate(() => {
     const firstFrame = window.__benchFirstFrame !== undefined ? window.__benchFirstFrame : window.__benchReadyAt;
     const resources = performance.getEntriesByType('resource').map((entry) => ({
@@ -163,7 +175,16 @@ async function measureLoad(browser, baseUrl, which) {
     for (const entry of performance.getEntriesByType('mark')) {
       if (entry.name.startsWith('chips:') && !(entry.name in marks)) marks[entry.name] = entry.startTime;
     }
-    return { firstFrame, source: window.__benchFirstFrame !== undefined ? 'first frame' : 'ready', resources, marks,
+    const readyAt = window.__benchReadyAt !== undefined ? window.__benchReadyAt : firstFrame;
+    const tasks = window.__benchLongTasks || [];
+    const longest = (until) => Math.max(0, ...tasks.filter((task) => task.start <= until).map((task) => task.ms));
+    const beforeReady = tasks.filter((task) => task.start <= readyAt);
+    const longTasks = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('longtask') ? {
+      longestBeforeFirstFrame: longest(firstFrame), longestBeforeReady: longest(readyAt),
+      over50BeforeReady: beforeReady.length, over250BeforeReady: beforeReady.filter((task) => task.ms > 250).length,
+      tasks,
+    } : null;
+    return { firstFrame, source: window.__benchFirstFrame !== undefined ? 'first frame' : 'ready', resources, marks, longTasks,
       document: navigation ? { url: navigation.name, encodedBodySize: navigation.encodedBodySize } : null };
   });
   return { context, page, ...result };
@@ -313,7 +334,8 @@ async function main() {
     for (let i = 0; i < LOADS; ++i) {
       for (const which of ['app', 'baseline']) {
         const load = await measureLoad(browser, baseUrl, which);
-        results[which].loads.push({ firstFrame: load.firstFrame, source: load.source, marks: load.marks });
+        results[which].loads.push({ firstFrame: load.firstFrame, source: load.source, marks: load.marks,
+          longTasks: load.longTasks });
         if (i === 0) {
           results[which].assets = assetBytes(baseUrl, load.resources, load.document && load.document.url, load.firstFrame);
           results[which].idleFrames = await measureIdle(load.page, which);
@@ -370,6 +392,21 @@ async function main() {
     Number.isFinite(firstApp) && Number.isFinite(firstBase) ? firstApp <= 1.5 * firstBase : null,
     results.app.loads.some((l) => l.source !== 'first frame') ? 'app: time of ready, not onFirstFrame' : '');
 
+  // Long tasks (median over the loads): what blocks scrolling and taps while the app starts.
+  const longTaskMedian = (which, key) =>
+    median(results[which].loads.map((l) => (l.longTasks ? l.longTasks[key] : NaN)).filter(Number.isFinite));
+  const longestApp = longTaskMedian('app', 'longestBeforeFirstFrame');
+  row(`longest main-thread task before the first frame (median of ${LOADS})`, longestApp,
+    longTaskMedian('baseline', 'longestBeforeFirstFrame'), ms, '≤ 250 ms (app)',
+    Number.isFinite(longestApp) ? longestApp <= 250 : null, 'Long Tasks API; 0 = none over 50 ms');
+  row('longest main-thread task before ready', longTaskMedian('app', 'longestBeforeReady'),
+    longTaskMedian('baseline', 'longestBeforeReady'), ms);
+  row('tasks over 50 ms before ready', longTaskMedian('app', 'over50BeforeReady'),
+    longTaskMedian('baseline', 'over50BeforeReady'), count);
+  const over250App = longTaskMedian('app', 'over250BeforeReady');
+  row('tasks over 250 ms before ready', over250App, longTaskMedian('baseline', 'over250BeforeReady'), count, '0 (app)',
+    Number.isFinite(over250App) ? over250App === 0 : null);
+
   row(`frames drawn in ${IDLE_SECONDS} s without input`, results.app.idleFrames, results.baseline.idleFrames, count,
     '0 (app)', results.app.idleFrames === 0);
 
@@ -421,6 +458,7 @@ const STARTUP_MARKS = [
   ['chips:content-loaded', 'App::load done (claims checked, scenario estimated)'],
   ['chips:fonts-added', 'fonts handed to ImGui'],
   ['chips:view-restored', 'settings, environment and link applied'],
+  ['chips:laid-out', 'first layout pass (shaders, code paths, glyphs; nothing drawn)'],
   ['chips:first-frame-start', 'first frame starts (first rAF)'],
   ['chips:first-frame', 'first frame drawn'],
 ];

@@ -1,5 +1,6 @@
 // scripts/hash_assets.mjs — publishes the app's files under content-hashed names and points every page at them.
-//   node scripts/hash_assets.mjs --assets build/wasm/site-assets --site build/wasm/site [--stamp FILE]
+//   node scripts/hash_assets.mjs --assets build/wasm/site-assets --site build/wasm/site [--deploy build/wasm/deploy]
+//        [--stamp FILE]
 // Run by wasm/wasm.cmake after every page is written and before the offline files are packed (docs/site.md,
 // "Caching"). The names are scripts/site_manifest.mjs's (HASHED_ASSETS, hashedName).
 //
@@ -11,12 +12,16 @@
 //     embed.html, claims/, embed/<id>/<n>.html — with their "../" and "../../" prefixes kept), also when the page
 //     already names an older hash, so running it twice gives the same pages;
 //   - writes the map into each page that loads app.js, as <script type="application/json" id="chips-assets">
-//     (site/app.js reads it to fetch chips.wasm, the fonts and chips.js), and into asset-manifest.json for tools.
+//     (site/app.js reads it to fetch chips.wasm, the fonts and chips.js), and into asset-manifest.json for tools;
+//   - puts style.css inline (<style>) where a page links it, so no page's first paint waits for a stylesheet request,
+//     and writes the page's Content-Security-Policy <meta> allowing exactly that style by hash (scripts/csp.mjs);
+//     with --deploy DIR also the matching header lines for nginx and Caddy (deploy/ includes them).
 // Pages are written only when their text changes, so an unchanged build leaves their dates alone.
 // The offline files are packed afterwards from the hashed site (scripts/pack_offline.mjs reads the manifest).
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { deploySnippets, sitePolicies } from './csp.mjs';
 import { HASHED_ASSETS, HASH_HEX_DIGITS, MANIFEST_FILE, PAGE_MANIFEST_ID, hashedName } from './site_manifest.mjs';
 
 const argument = (name) => {
@@ -26,6 +31,7 @@ const argument = (name) => {
 const assetsDir = argument('--assets');
 const siteDir = argument('--site');
 const stamp = argument('--stamp');
+const deployDir = argument('--deploy');
 if (!assetsDir || !siteDir) {
   console.error('usage: hash_assets.mjs --assets DIR --site DIR [--stamp FILE]');
   process.exit(2);
@@ -75,7 +81,14 @@ const rewrites = HASHED_ASSETS.map((logicalName) => {
 // The map as the pages carry it. '<' cannot occur in these names, so the JSON cannot end its element early.
 const pageMap = `<script type="application/json" id="${PAGE_MANIFEST_ID}">${JSON.stringify(manifest)}</script>`;
 const existingMap = new RegExp(`<script type="application/json" id="${PAGE_MANIFEST_ID}">[^<]*</script>`);
-const appScript = /<script src="(?:\.\.\/)*app(?:\.[0-9a-f]+)?\.js"><\/script>/;
+const appScript = /<script (?:defer )?src="(?:\.\.\/)*app(?:\.[0-9a-f]+)?\.js"><\/script>/;
+// The style, inline: the stylesheet link (by its own or a hashed name), or the <style> an earlier run wrote.
+const css = readFileSync(join(assetsDir, 'style.css'), 'utf8');
+if (/<\/style/i.test(css)) fail(`${join(assetsDir, 'style.css')}: contains "</style", which would end the inline element`);
+const policies = sitePolicies(css);
+const styleLink = new RegExp(`<link rel="stylesheet" href="(?:\\.\\./)*style(?:\\.[0-9a-f]{${HASH_HEX_DIGITS}})?\\.css">`);
+const inlineStyle = /<style data-chips-style>[\s\S]*?<\/style>/;
+const cspMeta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
 
 function pagesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -91,6 +104,11 @@ for (const file of pages) {
   let html = before;
   for (const { pattern, published } of rewrites) {
     html = html.replace(pattern, (_match, attribute, prefix) => `${attribute}${prefix}${published}"`);
+  }
+  if (styleLink.test(html)) html = html.replace(styleLink, () => `<style data-chips-style>${css}</style>`);
+  else if (inlineStyle.test(html)) html = html.replace(inlineStyle, () => `<style data-chips-style>${css}</style>`);
+  if (cspMeta.test(html)) {
+    html = html.replace(cspMeta, () => `<meta http-equiv="Content-Security-Policy" content="${policies.meta}">`);
   }
   if (appScript.test(html)) {
     if (existingMap.test(html)) html = html.replace(existingMap, () => pageMap);
@@ -112,6 +130,10 @@ for (const file of pages) {
   }
 }
 
+if (deployDir) {
+  mkdirSync(deployDir, { recursive: true });
+  for (const [name, text] of Object.entries(deploySnippets(policies.header))) writeFileSync(join(deployDir, name), text);
+}
 writeFileSync(join(siteDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 if (stamp) writeFileSync(stamp, '');
 console.log(`hash_assets: ${HASHED_ASSETS.length} files hashed, ${pagesChanged} of ${pages.length} pages rewritten` +

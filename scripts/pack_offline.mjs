@@ -5,7 +5,7 @@
 // One per language (docs/site.md "Languages"): --page is that language's full page (index.html, the default, or
 // zh-hans/index.html, zh-hant/index.html); its links to the site's files ("../style.css") name the files inlined here.
 //
-// How: the page (with the text version already injected) gets style.css and app.js inline, the favicon as a data:
+// How: the page (with the text version and the style already inline) gets app.js inline at the end of the body, the favicon as a data:
 // URL, chips.js wrapped in a function the page calls with its Module (so it runs after the assets are decoded),
 // and chips.wasm (gzip-compressed) plus both fonts as base64 in <script type="application/octet-stream"
 // data-asset=…> blocks, which browsers never execute and site/app.js decodes. No second emcc link (-sSINGLE_FILE) is needed.
@@ -64,12 +64,17 @@ html = html.replace(/<!-- chips:online-only[\s\S]*?<!-- \/chips:online-only -->\
 // published names. The page's map of published names is dropped: nothing is fetched.
 html = html.replace(/<script type="application\/json" id="chips-assets">[^<]*<\/script>\s*/, '');
 const hashed = '(?:\\.[0-9a-f]{12})?';
-html = replaceOnce(html, new RegExp(`<link rel="stylesheet" href="(?:\\.\\./)*style${hashed}\\.css">`),
-  `<style>${css}</style>`, 'stylesheet link');
+// The built pages carry the style inline already (scripts/hash_assets.mjs); a page that still links it gets it here.
+const styleLink = new RegExp(`<link rel="stylesheet" href="(?:\\.\\./)*style${hashed}\\.css">`);
+if (styleLink.test(html)) html = html.replace(styleLink, () => `<style data-chips-style>${css}</style>`);
+else html = replaceOnce(html, /<style data-chips-style>[\s\S]*?<\/style>/, `<style data-chips-style>${css}</style>`, 'inline style');
 html = replaceOnce(html, new RegExp(`<link rel="icon" href="(?:\\.\\./)*favicon${hashed}\\.svg" type="image/svg\\+xml">`),
   `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}">`, 'icon link');
-html = replaceOnce(html, new RegExp(`<script src="(?:\\.\\./)*app${hashed}\\.js"></script>`),
-  `${assets.join('\n')}\n<script>${chipsJs}</script>\n<script>${appJs}</script>`, 'app.js script');
+// The page names app.js with defer (it runs once the page is parsed); inline scripts cannot be deferred, so the
+// assets and both scripts go to the end of the body, where they also run after the page above them is parsed.
+html = replaceOnce(html, new RegExp(`<script (?:defer )?src="(?:\\.\\./)*app${hashed}\\.js"></script>\\s*`), '', 'app.js script');
+html = replaceOnce(html, /<\/body>(?![\s\S]*<\/body>)/, `${assets.join('\n')}\n<script>${chipsJs}</script>\n<script>${appJs}</script>\n</body>`,
+  'end of the body');
 
 const policy = [
   "default-src 'none'", `script-src ${sha256(chipsJs)} ${sha256(appJs)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,

@@ -4,7 +4,8 @@
 // KB here = 1000 bytes (the stricter reading of "900 KB"). Gzip level 9, as scripts/static_server.mjs sends it.
 //
 // "Before the first frame" is what index.html and site/app.js request on a cold visit (no link, no saved settings):
-// the page, its stylesheet, script and icon, the wasm glue and module, and the SC font. The TC font comes later, on
+// the page (with its style inline: scripts/hash_assets.mjs), its script and icon, the wasm glue and module, and the SC
+// font. The TC font comes later, on
 // demand: site/app.js fetches it before the start only for a 繁體中文 or traditional-quote link (or saved 繁體中文
 // settings), else when the app first draws traditional text (wasm/main.cpp request_traditional_if_used); a cold
 // visit's first frame shows none (tests/e2e/size.test.mjs checks that the page fetches nothing uncounted before
@@ -17,7 +18,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { publishedName, readManifest } from './site_manifest.mjs';
 
-const FIRST_FRAME = ['index.html', 'style.css', 'app.js', 'favicon.svg', 'chips.js', 'chips.wasm', 'fonts/ui-sc.otf'];
+const FIRST_FRAME = ['index.html', 'app.js', 'favicon.svg', 'chips.js', 'chips.wasm', 'fonts/ui-sc.otf'];
 const LANGUAGE_PAGES = ['zh-hans/index.html', 'zh-hant/index.html'];
 const LATER = ['fonts/ui-tc.otf', 'embed.html', 'embed-route.js', 'chips-and-claims-offline.html',
   'zh-hans/chips-and-claims-offline.html', 'zh-hant/chips-and-claims-offline.html'];

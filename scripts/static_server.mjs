@@ -21,6 +21,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import Negotiator from 'negotiator';
 import send from 'send';
+import { sitePolicies } from './csp.mjs';
 import { HASHED_NAME } from './site_manifest.mjs';
 
 const MIME = {
@@ -29,13 +30,9 @@ const MIME = {
   '.otf': 'font/otf', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
-// Only what the page needs: its own scripts, wasm compilation, its own fonts/images, inline styles from the app.
-// frame-ancestors * because embed.html is made to be framed by articles on any site.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:",
-  "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
-  "frame-ancestors *",
-].join('; ');
+// The policy (scripts/csp.mjs): its own scripts, wasm compilation, its own fonts/images, the one inline style every
+// page carries (allowed by its hash); frame-ancestors * because embed.html is made to be framed by any article.
+export const CONTENT_SECURITY_POLICY = sitePolicies().header;
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

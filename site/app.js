@@ -232,7 +232,8 @@
     } catch (error) { /* some file:// setups refuse; the Copy link button still works */ }
   }
 
-  // This script runs before the text version and the embed's footer are parsed; what touches them waits for them.
+  // This script is deferred (it runs once the page is parsed); the offline file runs it inline at the end of the body.
+  // Either way the text version is there, but what touches it still waits for it, in case a copy loads it earlier.
   function whenParsed(action) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', action, { once: true });
     else action();
@@ -252,6 +253,9 @@
     environment() { return JSON.stringify(environment()); },
     fixedView() { return view === 'embed' ? 'embed' : ''; },
     onFirstFrame() {
+      // The API and the input that reaches the app are bound now, not when the runtime starts: main() builds the app
+      // over several tasks (wasm/main.cpp "start-up in steps"), and a wheel or key between them must not reach it.
+      bindApi(moduleRef); installInputListeners(moduleRef); watchEnvironment(moduleRef); installKeyboardFocus(moduleRef);
       started = true;
       installPageScroll(moduleRef); // from now on the page's scroll can drive the app's (phones)
       statusBox.classList.add('hidden');
@@ -751,8 +755,8 @@
   // needTraditionalFont). The offline file carries it inside, so it has nothing to wait for.
   const mark = (name) => { try { performance.mark(name); } catch (error) { /* old browsers: no marks */ } };
   // Whether the first view needs the TC face: the link's or the saved language says so at once; a linked quote's
-  // script is read from its card in the text version, which may not be parsed yet (this script sits before it, so the
-  // downloads start while the rest of the page is still being read).
+  // script is read from its card in the text version (parsed by the time this deferred script runs; whenParsed in case
+  // a page loads it earlier).
   function traditionalNeededAtStart() {
     if (offline || needsTraditional(visit.query)) return Promise.resolve(true);
     if (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant') return Promise.resolve(true);
@@ -795,7 +799,10 @@
       Promise.all([compiled, assetsReady])
         .then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => {
           mark('chips:wasm-instantiated');
-          receiveInstance(instance, module);
+          // A task of its own for what follows (the runtime's start and main()'s first step): instantiating is one
+          // task, starting another, and the browser paints and answers input in between (docs/site.md "Start-up in
+          // steps").
+          setTimeout(() => receiveInstance(instance, module), 0);
         }))
         .catch((error) => {
           if (!failed) page.onFatal('WebAssembly: ' + (error && error.message ? error.message : error));
@@ -805,9 +812,6 @@
     // The glue's own way to find its files (it names chips.wasm); app.js instantiates the module itself above, so
     // this only matters if the glue ever asks.
     locateFile: (path) => assetUrl(path),
-    onRuntimeInitialized() {
-      bindApi(Module); installInputListeners(Module); watchEnvironment(Module); installKeyboardFocus(Module);
-    },
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
     onAbort: (reason) => page.onFatal('aborted: ' + reason),

@@ -5,7 +5,7 @@
 //   [SECTION] Content and fonts (the content snapshot is embedded in the module; fonts come from the page)
 //   [SECTION] Page sync (address bar and aria-live region follow the app)
 //   [SECTION] Frame loop (draws only when something changed: see wasm/idle.h)
-//   [SECTION] main()
+//   [SECTION] main(): start-up in steps, each its own browser task
 #include "model/content/content_snapshot.h"
 #include "session/page_sync.h"
 #include "session/permalink.h"
@@ -81,6 +81,21 @@ void request_traditional_if_used() {
     if (!g_fonts.traditional_is_stand_in || requested || !g_fonts.traditional->LastBaked) return;
     requested = true;
     chips::wasm::page_need_traditional_font();
+}
+
+// The faces the page handed over (site/app.js fetched them before starting us), to ImGui and the app. The TC face
+// comes now when the first view needs it (site/app.js decides from the link and settings), else later
+// (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
+void setup_fonts() {
+    ImFont* stand_in = nullptr;
+    g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
+    g_fonts.traditional = add_page_font("ui-tc.otf");
+    g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
+    if (g_fonts.traditional_is_stand_in)
+        g_fonts.traditional = stand_in;
+    else if (stand_in)
+        ImGui::GetIO().Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
+    g_app->set_fonts(g_fonts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -190,17 +205,27 @@ bool chips::wasm::load_traditional_font() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// [SECTION] main()
+// [SECTION] main(): start-up in steps
 // ---------------------------------------------------------------------------------------------------------------------
-int main(int, char**) {
-    chips::wasm::mark_startup("chips:main");
+// Start-up is cut into steps, each its own browser task (emscripten_async_call with 0 ms is a setTimeout(0)): between
+// them the browser paints the progress, scrolls the page and answers a tap, where one long main() held the main
+// thread for all of it (issue 16: on a phone-speed CPU no task should take over 250 ms). The performance marks
+// (chips:*) stay where they were; scripts/bench prints them. Until the first frame the page's API is not bound
+// (site/app.js binds it in onFirstFrame), so nothing from the page reaches the half-built app.
+namespace {
+void yield_then(void (*step)(void*)) {
+    emscripten_async_call(step, nullptr, 0);
+}
+
+// Step 1 (in main()): SDL, the WebGL2 context, ImGui and its backends.
+bool start_platform() {
     // Keyboard events go to the canvas only (not the whole page): an embedding article keeps its own keys.
     // site/app.js focuses the canvas on pointerdown, because SDL's mousedown handler calls preventDefault, which
     // would otherwise keep the focus where it was (and inside an iframe, outside the frame).
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         chips::wasm::report_fatal("SDL_Init", SDL_GetError());
-        return 1;
+        return false;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -212,12 +237,12 @@ int main(int, char**) {
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
         chips::wasm::report_fatal("SDL_CreateWindow", SDL_GetError());
-        return 1;
+        return false;
     }
     g_gl_context = SDL_GL_CreateContext(g_window);
     if (!g_gl_context) {
         chips::wasm::report_fatal("WebGL2", SDL_GetError());
-        return 1;
+        return false;
     }
     SDL_GL_MakeCurrent(g_window, g_gl_context);
 
@@ -231,8 +256,16 @@ int main(int, char**) {
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl_context);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     chips::wasm::install_browser_hooks();
+    return true;
+}
 
-    chips::wasm::mark_startup("chips:gl-ready");
+void step_first_frame(void*);
+void step_layout(void*);
+void step_view(void*);
+void step_fonts(void*);
+
+// Step 2: the content and the reader's state.
+void step_content(void*) {
     static chips::Session session;
     static chips::ui::App app(session);
     g_session = &session;
@@ -252,20 +285,19 @@ int main(int, char**) {
     }
     app.set_platform(chips::wasm::platform_hooks());
     chips::wasm::mark_startup("chips:content-loaded");
+    yield_then(step_fonts);
+}
 
-    // The TC face comes now when the first view needs it (site/app.js decides from the link and settings), else
-    // later (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
-    ImFont* stand_in = nullptr;
-    g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
-    g_fonts.traditional = add_page_font("ui-tc.otf");
-    g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
-    if (g_fonts.traditional_is_stand_in)
-        g_fonts.traditional = stand_in;
-    else if (stand_in)
-        io.Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
-    app.set_fonts(g_fonts);
+// Step 3: the fonts.
+void step_fonts(void*) {
+    setup_fonts();
     chips::wasm::mark_startup("chips:fonts-added");
+    yield_then(step_view);
+}
 
+// Step 4: the reader's settings, the environment and the link.
+void step_view(void*) {
+    chips::Session& session = *g_session;
     // Reader's own settings first, then the link's view on top (a link's language wins for this visit only:
     // site/app.js does not save settings during a visit that started from someone's link).
     // Both are outside input (localStorage can hold anything, a link can say anything): an exception here must
@@ -295,9 +327,37 @@ int main(int, char**) {
     // embed.html is always the embed view, whatever its link says (a host's snippet must not become the full app).
     if (chips::wasm::page_fixed_view() == "embed") session.lock_view(chips::View::embed);
     chips::wasm::mark_startup("chips:view-restored");
-    // The first frame now, not at the next requestAnimationFrame: waiting for it cost up to a display frame
-    // (0–17 ms) before anything was drawn. The browser shows it with its next composited frame either way.
+    yield_then(step_layout);
+}
+
+// Step 5: the first frame's work that does not draw, so that the frame itself is a short task (issue 16: it was the
+// longest one). The GL backend compiles its shaders on its first NewFrame; then one ImGui frame lays the app out
+// without rendering: V8 compiles the functions of the drawing path on their first call (lazy compilation) and ImGui
+// rasterizes the glyphs in view into its atlas. The first frame below finds all of that done and only draws.
+// Nothing is shown and no frame is counted; to the app it is one more ImGui frame before the first drawn one.
+void step_layout(void*) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g_app->draw();
+    ImGui::EndFrame();
+    chips::wasm::mark_startup("chips:laid-out");
+    yield_then(step_first_frame);
+}
+
+// Step 6: the first frame, then the frame loop. The first frame is drawn here rather than at the loop's first
+// requestAnimationFrame: waiting for it cost up to a display frame (0–17 ms) before anything was drawn. The browser
+// shows it with its next composited frame either way.
+void step_first_frame(void*) {
     frame();
     emscripten_set_main_loop(frame, 0, false);
-    return 0;
+}
+} // namespace
+
+int main(int, char**) {
+    chips::wasm::mark_startup("chips:main");
+    if (!start_platform()) return 1;
+    chips::wasm::mark_startup("chips:gl-ready");
+    yield_then(step_content);
+    return 0; // the runtime stays (-sEXIT_RUNTIME=0); the steps above carry on from the browser's task queue
 }

@@ -215,13 +215,16 @@ endforeach()
 
 # Content-hashed names (scripts/hash_assets.mjs): the files above are copied into the site as stem.<hash>.ext and
 # every page (all trees, claim pages, embed cards) is pointed at them, with the map for site/app.js in each page and
-# asset-manifest.json. A stamp stands for the rewritten pages.
+# asset-manifest.json; style.css goes inline into every page, allowed by its hash in the page's CSP <meta>, and the
+# matching header lines for nginx and Caddy land in build/wasm/deploy/ (scripts/csp.mjs). A stamp stands for the
+# rewritten pages.
 set(hash_stamp "${site_text_dir}/hash-assets.stamp")
 add_custom_command(OUTPUT "${hash_stamp}" "${site_dir}/asset-manifest.json"
   COMMAND "${CHIPS_NODE}" "${CMAKE_SOURCE_DIR}/scripts/hash_assets.mjs" --assets "${site_assets_dir}" --site "${site_dir}"
-          --stamp "${hash_stamp}"
+          --deploy "${CMAKE_BINARY_DIR}/deploy" --stamp "${hash_stamp}"
   DEPENDS chips_app "$<TARGET_FILE:chips_app>" ${asset_outputs} ${site_outputs} ${share_outputs}
           "${CMAKE_SOURCE_DIR}/scripts/hash_assets.mjs" "${CMAKE_SOURCE_DIR}/scripts/site_manifest.mjs"
+          "${CMAKE_SOURCE_DIR}/scripts/csp.mjs"
   COMMENT "Publishing the app's files under content-hashed names (scripts/hash_assets.mjs)")
 
 # The offline classroom file, one per language: everything above in one HTML file that works from file:// without a

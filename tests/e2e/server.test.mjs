@@ -75,7 +75,8 @@ test('every page of every tree names only files that exist (with ../ and ../../ 
   for (const page of pages) {
     const html = fileBytes(page).toString('utf8');
     const references = [...html.matchAll(/\s(?:href|src)="((?:\.\.\/)*[^":?#]+\.(?:js|css|svg|wasm|otf))"/g)].map((m) => m[1]);
-    assert.ok(references.length >= 2, `${page}: expected at least the stylesheet and icon, found ${references.join(', ')}`);
+    // The style is inline (scripts/hash_assets.mjs); the icon is named by every page.
+    assert.ok(references.length >= 1, `${page}: expected at least the icon, found ${references.join(', ')}`);
     for (const reference of references) {
       const resolved = new URL(reference, `http://site/${page}`).pathname.slice(1);
       assert.ok(existsSync(join(siteDir, resolved)), `${page}: ${reference} → ${resolved} does not exist`);
