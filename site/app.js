@@ -18,7 +18,9 @@
 //   controlRect(id): {x,y,w,h}|null      — a control's rectangle in canvas CSS pixels (tests drag real sliders)
 //   controlIds(): string[]               — every control id drawn in the last frame
 //   focusedControl(): string             — the control id with the keyboard focus ("" = none; keyboard tests)
-//   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'
+//   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'   — 'ready' from the start on the browser glyph path
+//   glyphPath(): 'browser'|'noto'        — who draws the glyphs: the browser's CJK fonts, or the Noto subsets
+//   missingGlyphs(): {count, sample[]}   — codepoints the app was asked to draw that the active path has no glyph for
 // }
 // window.chipsAndClaimsPage holds the hooks the wasm calls (wasm/browser.cpp); its names are quoted there too.
 //
@@ -434,6 +436,8 @@
     controlIds: () => [],
     focusedControl: () => '',
     traditionalFont: 'not-loaded',
+    glyphPath: () => glyphPath,
+    missingGlyphs: () => ({ count: 0, sample: [] }),
   };
   // Text arguments go to the wasm as (pointer, length) in heap memory allocated here, never through cwrap's 'string'
   // or 'array' (those copy onto the 5 MiB wasm stack: a 5 MB string overran it and corrupted the module). Larger
@@ -509,6 +513,10 @@
     api.controlRect = (id) => { const rect = parse(controlRect(String(id)), 'controlRect'); return rect && 'x' in rect ? rect : null; };
     api.controlIds = () => parse(controlIds(), 'controlIds');
     api.focusedControl = call('chips_focused_control', 'string', []);
+    const missingGlyphs = call('chips_missing_glyphs', 'string', []);
+    const activeGlyphPath = call('chips_glyph_path', 'string', []);
+    api.missingGlyphs = () => parse(missingGlyphs(), 'missingGlyphs');
+    api.glyphPath = () => activeGlyphPath();
   }
 
   // [SECTION] Capability checks: say so clearly instead of showing a blank canvas
@@ -655,7 +663,7 @@
   }
   let moduleRef = null;
   function loadTraditionalFont() {
-    if (api.traditionalFont !== 'not-loaded') return;
+    if (api.traditionalFont !== 'not-loaded' || glyphPath !== 'noto') return;
     api.traditionalFont = 'loading';
     fetchBytes('fonts/ui-tc.otf', false).then((bytes) => {
       assets.set('ui-tc.otf', bytes);
@@ -735,6 +743,150 @@
     });
   }
 
+  // [SECTION] Glyphs: the browser's own CJK fonts, or the Noto subsets when it has none (docs/site.md "Glyphs")
+  // The app's font loader (wasm/browser_font_loader.cpp) asks this canvas for each glyph it draws: whether the face
+  // has it, its advance, and its coverage bitmap at the display's density. Every phone and desktop system ships a
+  // CJK font, so the online page downloads no font at all; a browser without one (detected below) gets the Noto
+  // subsets fetched before main(), drawn by stb_truetype as before. Tests force that path by setting
+  // window.chipsAndClaimsForceFontFallback = true before the page's scripts run (page.addInitScript).
+  const GLYPH_FACES = {
+    sc: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", sans-serif',
+    tc: '"PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", sans-serif',
+  };
+  const glyphs = (() => {
+    const PROBE_PX = 32;      // contains(): big enough that two different shapes never give the same pixels
+    const METRICS_PX = 1000;  // metrics and advances: browsers round the font box to whole pixels, so measure large
+    const NO_GLYPH = 0xFFFF;  // a noncharacter: no font will ever have it, so it is drawn as the face's tofu
+    // Drawn as nothing on purpose (spaces, controls, format characters): never "missing" for being blank.
+    const BLANK_OK = /^[\p{Z}\p{Cc}\p{Cf}]$/u;
+    let context = null;
+    const known = { sc: new Map(), tc: new Map() };    // codepoint → drawable?
+    const advances = { sc: new Map(), tc: new Map() }; // codepoint → advance in em
+    const tofu = { sc: null, tc: null };                // the face's tofu at PROBE_PX: {width, pixels}
+    let bitmap = new Uint8Array(0);                     // the last rasterized glyph's coverage, row by row
+    function canvasContext() {
+      if (context) return context;
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 2 * PROBE_PX;
+      // CPU-backed: every glyph is read back with getImageData, which a GPU canvas would make a stall each time.
+      context = canvas.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2D canvas');
+      context.textBaseline = 'alphabetic';
+      context.textAlign = 'left';
+      context.fillStyle = '#fff';
+      return context;
+    }
+    function setFont(face, px) {
+      const ctx = canvasContext();
+      const font = `${px}px ${GLYPH_FACES[face]}`;
+      if (ctx.font !== font) ctx.font = font;
+      return ctx;
+    }
+    // The glyph drawn at PROBE_PX: its advance and its pixels' alpha.
+    function probe(face, text) {
+      const ctx = setFont(face, PROBE_PX);
+      const size = 2 * PROBE_PX;
+      ctx.clearRect(0, 0, size, size);
+      ctx.fillText(text, PROBE_PX / 4, PROBE_PX * 1.25);
+      const rgba = ctx.getImageData(0, 0, size, size).data;
+      const alpha = new Uint8Array(size * size);
+      let ink = 0;
+      for (let i = 0; i < alpha.length; i++) { alpha[i] = rgba[i * 4 + 3]; ink += alpha[i]; }
+      return { width: ctx.measureText(text).width, pixels: alpha, ink };
+    }
+    function sameDrawing(a, b) {
+      if (Math.abs(a.width - b.width) > 0.01) return false;
+      for (let i = 0; i < a.pixels.length; i++) if (a.pixels[i] !== b.pixels[i]) return false;
+      return true;
+    }
+    // Does the browser draw this codepoint with a real glyph (from this face or any font it falls back to)? Not when
+    // it draws the same box as for a noncharacter, nor nothing at all for a character that has ink.
+    function contains(face, codepoint) {
+      const cache = known[face];
+      if (!cache) return false;
+      if (cache.has(codepoint)) return cache.get(codepoint);
+      const text = String.fromCharCode(codepoint);
+      let drawable = false;
+      if (codepoint >= 0xD800 && codepoint <= 0xDFFF) drawable = false; // half a surrogate pair: no character
+      else if (BLANK_OK.test(text)) drawable = !/^\p{Cc}$/u.test(text); // spaces yes, control characters no
+      else {
+        if (!tofu[face]) tofu[face] = probe(face, String.fromCharCode(NO_GLYPH));
+        const drawn = probe(face, text);
+        drawable = drawn.ink > 0 && !sameDrawing(drawn, tofu[face]);
+      }
+      cache.set(codepoint, drawable);
+      return drawable;
+    }
+    return {
+      // [ascent, descent] in em, both positive, of the face's first installed font: the box its lines are laid out
+      // in, which the app scales to its font size exactly as stb_truetype scales the Noto subset (the same look).
+      metrics(face) {
+        const m = setFont(face, METRICS_PX).measureText('汉');
+        const ascent = Number(m.fontBoundingBoxAscent), descent = Number(m.fontBoundingBoxDescent);
+        // Browsers without font box metrics (before 2023): Noto Sans CJK's own (hhea 1160 / 288 per 1000).
+        if (!(ascent > 0) || !(descent >= 0)) return [1.16, 0.288];
+        return [ascent / METRICS_PX, descent / METRICS_PX];
+      },
+      contains,
+      // Advance in em, measured large: the app scales it linearly (no hinting), like stb_truetype.
+      advance(face, codepoint) {
+        const cache = advances[face];
+        if (cache.has(codepoint)) return cache.get(codepoint);
+        const em = setFont(face, METRICS_PX).measureText(String.fromCharCode(codepoint)).width / METRICS_PX;
+        cache.set(codepoint, em);
+        return em;
+      },
+      // Draws the glyph at `px` device pixels per em: [width, height, originX, originY] of its coverage bitmap (the
+      // pen's position inside it; kept for takeBitmap), or null when it has no ink.
+      rasterize(face, codepoint, px) {
+        const ctx = setFont(face, px);
+        const text = String.fromCharCode(codepoint);
+        const m = ctx.measureText(text);
+        const pad = 1; // antialiasing can spill a pixel past the measured ink box
+        const originX = Math.ceil(m.actualBoundingBoxLeft) + pad;
+        const originY = Math.ceil(m.actualBoundingBoxAscent) + pad;
+        const width = originX + Math.ceil(m.actualBoundingBoxRight) + pad;
+        const height = originY + Math.ceil(m.actualBoundingBoxDescent) + pad;
+        if (!(width > 2 * pad && height > 2 * pad)) return null;
+        const canvas = ctx.canvas;
+        if (canvas.width < width || canvas.height < height) { // resizing resets the context's state
+          canvas.width = Math.max(canvas.width, width);
+          canvas.height = Math.max(canvas.height, height);
+          context.textBaseline = 'alphabetic'; context.textAlign = 'left'; context.fillStyle = '#fff';
+          setFont(face, px);
+        }
+        ctx.clearRect(0, 0, width, height);
+        ctx.fillText(text, originX, originY);
+        const rgba = ctx.getImageData(0, 0, width, height).data;
+        if (bitmap.length < width * height) bitmap = new Uint8Array(width * height);
+        let ink = 0;
+        for (let i = 0; i < width * height; i++) { bitmap[i] = rgba[i * 4 + 3]; ink |= bitmap[i]; }
+        return ink ? [width, height, originX, originY] : null;
+      },
+      takeBitmap(length) { return bitmap.subarray(0, length); },
+    };
+  })();
+  // Before main(): 'browser' when the browser draws both a simplified and a traditional ideograph with a real glyph,
+  // else 'noto'. A few milliseconds (two characters and the tofu, each drawn once and read back); the glyphs and the
+  // font it loads are the ones the first frame needs anyway.
+  function chooseGlyphPath() {
+    if (window.chipsAndClaimsForceFontFallback === true) return 'noto';
+    try {
+      // An ideograph is one em wide in every CJK font; a substitute box (some browsers draw the code in hex) is not.
+      const isIdeograph = (face, text) => glyphs.contains(face, text.charCodeAt(0)) &&
+        Math.abs(glyphs.advance(face, text.charCodeAt(0)) - 1) < 0.05;
+      return isIdeograph('sc', '汉') && isIdeograph('tc', '漢') ? 'browser' : 'noto';
+    } catch (error) {
+      return 'noto'; // no 2D canvas: the subsets work everywhere
+    }
+  }
+  const glyphDetectStart = performance.now();
+  const glyphPath = chooseGlyphPath();
+  // scripts/bench and tests read how long the detection took (performance.getEntriesByName('chips:glyph-detect')).
+  try { performance.measure('chips:glyph-detect', { start: glyphDetectStart, end: performance.now() }); } catch (error) { /* old browsers */ }
+  page.glyphs = glyphs;
+  page.glyphPath = () => glyphPath;
+
   // [SECTION] Start
   // The TC face comes before the start only when the first view needs it: a link (or saved settings) in 繁體中文, or a
   // link to a traditional quote. Otherwise the first frame shows no traditional text (the quotes list lays out only
@@ -746,6 +898,7 @@
   // script is read from its card in the text version, which may not be parsed yet (this script sits before it, so the
   // downloads start while the rest of the page is still being read).
   function traditionalNeededAtStart() {
+    if (glyphPath === 'browser') return Promise.resolve(false); // both faces are the browser's: nothing to fetch
     if (offline || needsTraditional(visit.query)) return Promise.resolve(true);
     if (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant') return Promise.resolve(true);
     const linkedQuote = new URLSearchParams(visit.query).get('quote');
@@ -757,7 +910,9 @@
   // The glue script downloads while the assets do (<link rel="preload"> in the page's head).
   const compiled = compileModule('chips.wasm');
   compiled.catch(() => {});
-  const downloads = [compiled, fetchBytes('fonts/ui-sc.otf', true),
+  // The SC subset only on the Noto path (a browser without CJK fonts, or the test hook); the browser path fetches none.
+  if (glyphPath === 'browser') api.traditionalFont = 'ready';
+  const downloads = [compiled, glyphPath === 'noto' ? fetchBytes('fonts/ui-sc.otf', true) : null,
     traditionalAtStart.then((needed) => {
       if (!needed) return null;
       api.traditionalFont = 'loading';
@@ -770,7 +925,7 @@
     mark('chips:assets-downloaded');
     downloadsDone = true;
     if (!failed) statusText.textContent = pageText('page.run_starting');
-    assets.set('ui-sc.otf', fontSimplified);
+    if (fontSimplified) assets.set('ui-sc.otf', fontSimplified);
     if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
   });
   assetsReady.catch((error) => {
