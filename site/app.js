@@ -755,115 +755,118 @@
   };
   const glyphs = (() => {
     const PROBE_PX = 32;      // contains(): big enough that two different shapes never give the same pixels
-    const METRICS_PX = 1000;  // metrics and advances: browsers round the font box to whole pixels, so measure large
+    const METRICS_PX = 1000;  // the font box: browsers round it to whole pixels, so measure it large
+    const ADVANCE_PX = 100;   // advances: 1/64 px precision here is 0.002 px at the app's size; 1000 px cost 3× more
     const NO_GLYPH = 0xFFFF;  // a noncharacter: no font will ever have it, so it is drawn as the face's tofu
     // Drawn as nothing on purpose (spaces, controls, format characters): never "missing" for being blank.
     const BLANK_OK = /^[\p{Z}\p{Cc}\p{Cf}]$/u;
-    let context = null;
+    const CONTROL = /^\p{Cc}$/u;
+    // One context per face and role, each keeping its font: setting ctx.font costs more than drawing a glyph, so the
+    // measuring contexts stay at their size and the drawing one changes only when the size or density does.
+    const contexts = new Map();
     const known = { sc: new Map(), tc: new Map() };    // codepoint → drawable?
     const advances = { sc: new Map(), tc: new Map() }; // codepoint → advance in em
-    const tofu = { sc: null, tc: null };                // the face's tofu at PROBE_PX: {width, pixels}
-    let bitmap = new Uint8Array(0);                     // the last rasterized glyph's coverage, row by row
-    function canvasContext() {
-      if (context) return context;
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 2 * PROBE_PX;
-      // CPU-backed: every glyph is read back with getImageData, which a GPU canvas would make a stall each time.
-      context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context) throw new Error('no 2D canvas');
-      context.textBaseline = 'alphabetic';
-      context.textAlign = 'left';
-      context.fillStyle = '#fff';
-      return context;
-    }
-    function setFont(face, px) {
-      const ctx = canvasContext();
+    const tofus = new Map();                            // `${face}@${px}` → the tofu drawn at that size
+    let bitmap = new Uint8Array(0);                     // the last drawn glyph's coverage, row by row
+    function fontAt(face, role, px) {
+      const key = face + ':' + role;
+      let entry = contexts.get(key);
+      if (!entry) {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 64;
+        // CPU-backed: every glyph is read back with getImageData, which a GPU canvas would turn into a stall.
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
+        if (!ctx) throw new Error('no 2D canvas');
+        entry = { ctx, font: '' };
+        contexts.set(key, entry);
+      }
       const font = `${px}px ${GLYPH_FACES[face]}`;
-      if (ctx.font !== font) ctx.font = font;
-      return ctx;
+      if (entry.font !== font) { entry.ctx.font = font; entry.font = font; }
+      return entry.ctx;
     }
-    // The glyph drawn at PROBE_PX: its advance and its pixels' alpha.
-    function probe(face, text) {
-      const ctx = setFont(face, PROBE_PX);
-      const size = 2 * PROBE_PX;
-      ctx.clearRect(0, 0, size, size);
-      ctx.fillText(text, PROBE_PX / 4, PROBE_PX * 1.25);
-      const rgba = ctx.getImageData(0, 0, size, size).data;
-      const alpha = new Uint8Array(size * size);
+    function advance(face, codepoint) {
+      const cache = advances[face];
+      if (!cache.has(codepoint)) {
+        cache.set(codepoint, fontAt(face, 'advance', ADVANCE_PX).measureText(String.fromCharCode(codepoint)).width / ADVANCE_PX);
+      }
+      return cache.get(codepoint);
+    }
+    // The glyph drawn at `px` device pixels per em, with the pen on whole pixels: its coverage and where the pen is.
+    function draw(face, codepoint, px) {
+      let ctx = fontAt(face, 'draw', px);
+      const text = String.fromCharCode(codepoint);
+      const m = ctx.measureText(text);
+      const pad = 1; // antialiasing can spill a pixel past the measured ink box
+      const originX = Math.ceil(m.actualBoundingBoxLeft) + pad;
+      const originY = Math.ceil(m.actualBoundingBoxAscent) + pad;
+      const width = originX + Math.ceil(m.actualBoundingBoxRight) + pad;
+      const height = originY + Math.ceil(m.actualBoundingBoxDescent) + pad;
+      if (!(width > 2 * pad && height > 2 * pad && width < 2048 && height < 2048)) {
+        return { width: 0, height: 0, originX: 0, originY: 0, pixels: new Uint8Array(0), ink: 0 };
+      }
+      if (ctx.canvas.width < width || ctx.canvas.height < height) { // resizing resets the context's state
+        ctx.canvas.width = Math.max(ctx.canvas.width, width);
+        ctx.canvas.height = Math.max(ctx.canvas.height, height);
+        contexts.get(face + ':draw').font = '';
+        ctx = fontAt(face, 'draw', px);
+      }
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillStyle = '#fff';
+      ctx.fillText(text, originX, originY);
+      const rgba = ctx.getImageData(0, 0, width, height).data;
+      const pixels = new Uint8Array(width * height);
       let ink = 0;
-      for (let i = 0; i < alpha.length; i++) { alpha[i] = rgba[i * 4 + 3]; ink += alpha[i]; }
-      return { width: ctx.measureText(text).width, pixels: alpha, ink };
+      for (let i = 0; i < pixels.length; i++) { pixels[i] = rgba[i * 4 + 3]; ink |= pixels[i]; }
+      return { width, height, originX, originY, pixels, ink };
     }
     function sameDrawing(a, b) {
-      if (Math.abs(a.width - b.width) > 0.01) return false;
+      if (a.width !== b.width || a.height !== b.height || a.originX !== b.originX || a.originY !== b.originY) return false;
       for (let i = 0; i < a.pixels.length; i++) if (a.pixels[i] !== b.pixels[i]) return false;
       return true;
     }
-    // Does the browser draw this codepoint with a real glyph (from this face or any font it falls back to)? Not when
-    // it draws the same box as for a noncharacter, nor nothing at all for a character that has ink.
-    function contains(face, codepoint) {
-      const cache = known[face];
-      if (!cache) return false;
-      if (cache.has(codepoint)) return cache.get(codepoint);
+    // The glyph at `px`: [advance in em, width, height, pen x, pen y] (width 0: nothing to draw, e.g. a space), its
+    // coverage kept for takeBitmap; null when the browser cannot draw it — it draws the same box as for a
+    // noncharacter (tofu), or nothing at all for a character that has ink.
+    function load(face, codepoint, px) {
+      if (!known[face]) return null;
       const text = String.fromCharCode(codepoint);
-      let drawable = false;
-      if (codepoint >= 0xD800 && codepoint <= 0xDFFF) drawable = false; // half a surrogate pair: no character
-      else if (BLANK_OK.test(text)) drawable = !/^\p{Cc}$/u.test(text); // spaces yes, control characters no
+      let result = null;
+      if (codepoint >= 0xD800 && codepoint <= 0xDFFF) result = null; // half a surrogate pair: no character
+      else if (BLANK_OK.test(text)) result = CONTROL.test(text) ? null : [advance(face, codepoint), 0, 0, 0, 0];
       else {
-        if (!tofu[face]) tofu[face] = probe(face, String.fromCharCode(NO_GLYPH));
-        const drawn = probe(face, text);
-        drawable = drawn.ink > 0 && !sameDrawing(drawn, tofu[face]);
+        const drawn = draw(face, codepoint, px);
+        const tofuKey = face + '@' + px;
+        if (!tofus.has(tofuKey)) tofus.set(tofuKey, draw(face, NO_GLYPH, px));
+        const isTofu = sameDrawing(drawn, tofus.get(tofuKey)) &&
+          Math.abs(advance(face, codepoint) - advance(face, NO_GLYPH)) < 1e-6;
+        if (drawn.ink && !isTofu) {
+          bitmap = drawn.pixels;
+          result = [advance(face, codepoint), drawn.width, drawn.height, drawn.originX, drawn.originY];
+        }
       }
-      cache.set(codepoint, drawable);
-      return drawable;
+      known[face].set(codepoint, result !== null);
+      return result;
     }
     return {
       // [ascent, descent] in em, both positive, of the face's first installed font: the box its lines are laid out
       // in, which the app scales to its font size exactly as stb_truetype scales the Noto subset (the same look).
       metrics(face) {
-        const m = setFont(face, METRICS_PX).measureText('汉');
+        const m = fontAt(face, 'measure', METRICS_PX).measureText('汉');
         const ascent = Number(m.fontBoundingBoxAscent), descent = Number(m.fontBoundingBoxDescent);
         // Browsers without font box metrics (before 2023): Noto Sans CJK's own (hhea 1160 / 288 per 1000).
         if (!(ascent > 0) || !(descent >= 0)) return [1.16, 0.288];
         return [ascent / METRICS_PX, descent / METRICS_PX];
       },
-      contains,
-      // Advance in em, measured large: the app scales it linearly (no hinting), like stb_truetype.
-      advance(face, codepoint) {
-        const cache = advances[face];
-        if (cache.has(codepoint)) return cache.get(codepoint);
-        const em = setFont(face, METRICS_PX).measureText(String.fromCharCode(codepoint)).width / METRICS_PX;
-        cache.set(codepoint, em);
-        return em;
+      // Can the browser draw this codepoint with a real glyph (from this face or any font it falls back to)?
+      contains(face, codepoint) {
+        const cache = known[face];
+        if (!cache) return false;
+        if (!cache.has(codepoint)) load(face, codepoint, PROBE_PX);
+        return cache.get(codepoint);
       },
-      // Draws the glyph at `px` device pixels per em: [width, height, originX, originY] of its coverage bitmap (the
-      // pen's position inside it; kept for takeBitmap), or null when it has no ink.
-      rasterize(face, codepoint, px) {
-        const ctx = setFont(face, px);
-        const text = String.fromCharCode(codepoint);
-        const m = ctx.measureText(text);
-        const pad = 1; // antialiasing can spill a pixel past the measured ink box
-        const originX = Math.ceil(m.actualBoundingBoxLeft) + pad;
-        const originY = Math.ceil(m.actualBoundingBoxAscent) + pad;
-        const width = originX + Math.ceil(m.actualBoundingBoxRight) + pad;
-        const height = originY + Math.ceil(m.actualBoundingBoxDescent) + pad;
-        if (!(width > 2 * pad && height > 2 * pad)) return null;
-        const canvas = ctx.canvas;
-        if (canvas.width < width || canvas.height < height) { // resizing resets the context's state
-          canvas.width = Math.max(canvas.width, width);
-          canvas.height = Math.max(canvas.height, height);
-          context.textBaseline = 'alphabetic'; context.textAlign = 'left'; context.fillStyle = '#fff';
-          setFont(face, px);
-        }
-        ctx.clearRect(0, 0, width, height);
-        ctx.fillText(text, originX, originY);
-        const rgba = ctx.getImageData(0, 0, width, height).data;
-        if (bitmap.length < width * height) bitmap = new Uint8Array(width * height);
-        let ink = 0;
-        for (let i = 0; i < width * height; i++) { bitmap[i] = rgba[i * 4 + 3]; ink |= bitmap[i]; }
-        return ink ? [width, height, originX, originY] : null;
-      },
-      takeBitmap(length) { return bitmap.subarray(0, length); },
+      advance, // in em, measured at ADVANCE_PX: the app scales it linearly (no hinting), like stb_truetype
+      load,
+      takeBitmap() { return bitmap; },
     };
   })();
   // Before main(): 'browser' when the browser draws both a simplified and a traditional ideograph with a real glyph,

@@ -227,6 +227,13 @@ void App::draw() {
         draw_load_errors(state);
     } else {
         if (session.view() != View::embed) draw_header(state); // the embed card is its own heading; the host sets lang
+        // A language picked in the header this frame: the rest of the frame in its face already (one frame of 繁體中文
+        // in the SC face drew traditional-only characters as '?': tests/e2e/glyphs.test.mjs counts them).
+        if (ImFont* picked = state.ui_font(); picked && picked != font) {
+            if (font) ImGui::PopFont();
+            ImGui::PushFont(picked, 0.0f);
+            font = picked;
+        }
         draw_notices(state);
         if (session.view() == View::embed) {
             state.scroll_to_selected_quote = false; // no quotes list here: the embed shows the selected quote itself

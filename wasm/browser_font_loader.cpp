@@ -29,15 +29,17 @@ EM_JS(int, js_glyph_contains, (int face, int codepoint), {
 EM_JS(double, js_glyph_advance_em, (int face, int codepoint), {
     return window['chipsAndClaimsPage']['glyphs']['advance'](face ? 'tc' : 'sc', codepoint);
 });
-// Draws the glyph at `px` device pixels per em; writes width, height, pen x, pen y (pixels); 0 when it has no ink.
-EM_JS(int, js_glyph_rasterize, (int face, int codepoint, double px, int* box), {
-    const drawn = window['chipsAndClaimsPage']['glyphs']['rasterize'](face ? 'tc' : 'sc', codepoint, px);
-    if (!drawn) return 0;
-    for (let i = 0; i < 4; i++) HEAP32[(box >> 2) + i] = drawn[i];
+// The glyph drawn at `px` device pixels per em: writes advance (em), width, height, pen x, pen y (pixels; width 0 =
+// nothing to draw); 0 when the browser cannot draw it (tofu, or no ink for a character that has some).
+EM_JS(int, js_glyph_load, (int face, int codepoint, double px, float* out), {
+    const glyph = window['chipsAndClaimsPage']['glyphs']['load'](face ? 'tc' : 'sc', codepoint, px);
+    if (!glyph) return 0;
+    for (let i = 0; i < 5; i++) HEAPF32[(out >> 2) + i] = glyph[i];
     return 1;
 });
 EM_JS(void, js_glyph_take_bitmap, (unsigned char* pixels, int length), {
-    HEAPU8.set(window['chipsAndClaimsPage']['glyphs']['takeBitmap'](length), pixels);
+    const bitmap = window['chipsAndClaimsPage']['glyphs']['takeBitmap']();
+    HEAPU8.set(bitmap.length > length ? bitmap.subarray(0, length) : bitmap, pixels);
 });
 // clang-format on
 
@@ -97,24 +99,25 @@ bool browser_baked_init(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, voi
 bool browser_load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar codepoint,
                         ImFontGlyph* out_glyph, float* out_advance_x) {
     const BrowserFaceData& face = face_of(src);
-    if (!js_glyph_contains(face.face, codepoint)) {
+    const float em = em_pixels(face, baked->Size);
+    if (out_advance_x) { // metrics only (large sizes): ImGui rasterizes later, when the glyph is drawn
+        if (!js_glyph_contains(face.face, codepoint)) {
+            note_missing(codepoint);
+            return false;
+        }
+        *out_advance_x = static_cast<float>(js_glyph_advance_em(face.face, codepoint)) * em;
+        return true;
+    }
+    const float density = src->RasterizerDensity * baked->RasterizerDensity;
+    float glyph[5] = {0, 0, 0, 0, 0}; // advance (em), then width, height, pen x, pen y in device pixels
+    if (!js_glyph_load(face.face, codepoint, em * density, glyph)) {
         note_missing(codepoint);
         return false;
     }
-    const float em = em_pixels(face, baked->Size);
-    const float advance_x = static_cast<float>(js_glyph_advance_em(face.face, codepoint)) * em;
-    if (out_advance_x) { // metrics only (large sizes): ImGui rasterizes later, when the glyph is drawn
-        *out_advance_x = advance_x;
-        return true;
-    }
     out_glyph->Codepoint = codepoint;
-    out_glyph->AdvanceX = advance_x;
-
-    const float density = src->RasterizerDensity * baked->RasterizerDensity;
-    int box[4] = {0, 0, 0, 0}; // width, height, pen x, pen y in device pixels
-    if (!js_glyph_rasterize(face.face, codepoint, em * density, box)) return true; // a space: advance only
-    const int width = box[0], height = box[1];
-    if (width <= 0 || height <= 0 || width > 1024 || height > 1024) return true; // nothing sane to pack
+    out_glyph->AdvanceX = glyph[0] * em;
+    const int width = static_cast<int>(glyph[1]), height = static_cast<int>(glyph[2]);
+    if (width <= 0 || height <= 0) return true; // a space: advance only
     ImFontAtlasRectId pack_id = ImFontAtlasPackAddRect(atlas, width, height);
     if (pack_id == ImFontAtlasRectId_Invalid) return false; // the atlas is full (ImGui asserts in its own loader)
     ImTextureRect* rect = ImFontAtlasPackGetRect(atlas, pack_id);
@@ -124,8 +127,8 @@ bool browser_load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* bake
 
     // Layout units are CSS pixels: the bitmap's pixels shrink by the density; the pen sits on the baseline, which is
     // the rounded ascent below the line's top (as in ImGui's stb_truetype loader).
-    const float x0 = -box[2] / density;
-    const float y0 = -box[3] / density + IM_ROUND(baked->Ascent);
+    const float x0 = -glyph[3] / density;
+    const float y0 = -glyph[4] / density + IM_ROUND(baked->Ascent);
     out_glyph->X0 = x0;
     out_glyph->Y0 = y0;
     out_glyph->X1 = x0 + rect->w / density;

@@ -21,9 +21,10 @@ const isFontFile = (url) => /\/fonts\/[^/]+\.(otf|ttf|woff2?)(\?|$)/.test(url);
 // The longest quote: most likely to show a different line break if the two paths measured text differently.
 const longQuote = contentQuotes().reduce((longest, quote) => (quote.text.length > longest.text.length ? quote : longest));
 
-// Waits until the app has drawn `frames` more frames (the glyphs of what it drew are loaded by then).
+// Waits until the app has drawn `frames` more frames (the glyphs of what it drew are loaded by then). The wake is the
+// page's own (any input event calls it): the frames a bridge call asked for may already be drawn and the loop idle.
 async function drawn(page, frames = 2) {
-  const start = await page.evaluate(() => window.chipsAndClaims.framesDrawn());
+  const start = await page.evaluate(() => { window.Module._chips_wake(); return window.chipsAndClaims.framesDrawn(); });
   await page.waitForFunction((target) => window.chipsAndClaims.framesDrawn() >= target, start + frames,
     { timeout: 15000, polling: 20 });
 }
@@ -85,9 +86,11 @@ async function walkEverything(path, deviceScaleFactor) {
       await drawn(page);
       await page.keyboard.press('Escape');
       await drawn(page);
-      // The embed card of every quote (its own layout of the quote, verdict and reason).
+      // The embed card (its own labels; the quotes, verdicts and reasons are those of the cards above), for a
+      // simplified and a traditional quote.
       await api(() => window.chipsAndClaims.setState({ view: 'embed' }));
-      for (const quote of contentQuotes()) {
+      for (const script of ['zh-Hans', 'zh-Hant']) {
+        const quote = contentQuotes().find((candidate) => candidate.script === script);
         await api((id) => window.chipsAndClaims.selectQuote(id), quote.id);
         await drawn(page);
       }
