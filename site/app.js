@@ -883,10 +883,7 @@
       return 'noto'; // no 2D canvas: the subsets work everywhere
     }
   }
-  const glyphDetectStart = performance.now();
-  const glyphPath = chooseGlyphPath();
-  // scripts/bench and tests read how long the detection took (performance.getEntriesByName('chips:glyph-detect')).
-  try { performance.measure('chips:glyph-detect', { start: glyphDetectStart, end: performance.now() }); } catch (error) { /* old browsers */ }
+  let glyphPath = 'noto'; // decided in "Start", once the module's download has begun
   page.glyphs = glyphs;
   page.glyphPath = () => glyphPath;
 
@@ -908,11 +905,17 @@
     if (!linkedQuote || document.getElementById('quote-' + linkedQuote)) return Promise.resolve(false);
     return new Promise((resolve) => whenParsed(() => resolve(needsTraditional(visit.query))));
   }
-  const traditionalAtStart = traditionalNeededAtStart();
   updateProgress();
   // The glue script downloads while the assets do (<link rel="preload"> in the page's head).
   const compiled = compileModule('chips.wasm');
   compiled.catch(() => {});
+  // The glyph path, while the module streams in: the detection's first glyph loads the system's CJK font (10–20 ms
+  // on this machine, which the first frame would otherwise spend), and the font files are fetched only without one.
+  const glyphDetectStart = performance.now();
+  glyphPath = chooseGlyphPath();
+  // scripts/bench and tests read how long the detection took (performance.getEntriesByName('chips:glyph-detect')).
+  try { performance.measure('chips:glyph-detect', { start: glyphDetectStart, end: performance.now() }); } catch (error) { /* old browsers */ }
+  const traditionalAtStart = traditionalNeededAtStart();
   // The SC subset only on the Noto path (a browser without CJK fonts, or the test hook); the browser path fetches none.
   if (glyphPath === 'browser') api.traditionalFont = 'ready';
   const downloads = [compiled, glyphPath === 'noto' ? fetchBytes('fonts/ui-sc.otf', true) : null,

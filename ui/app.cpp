@@ -198,6 +198,10 @@ void apply_style_if_changed(AppState& state, Layout layout) {
 void App::draw() {
     AppState& state = impl_->state;
     const Session& session = state.session;
+    if (state.pending_language) { // picked in the last frame: this frame is the first drawn in it, in its face
+        state.session.set_language(*state.pending_language);
+        state.pending_language.reset();
+    }
     state.sync_caches();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     // Layout by width in em (font size), so presenter mode and browser zoom move the breakpoints with the text:
@@ -227,13 +231,6 @@ void App::draw() {
         draw_load_errors(state);
     } else {
         if (session.view() != View::embed) draw_header(state); // the embed card is its own heading; the host sets lang
-        // A language picked in the header this frame: the rest of the frame in its face already (one frame of 繁體中文
-        // in the SC face drew traditional-only characters as '?': tests/e2e/glyphs.test.mjs counts them).
-        if (ImFont* picked = state.ui_font(); picked && picked != font) {
-            if (font) ImGui::PopFont();
-            ImGui::PushFont(picked, 0.0f);
-            font = picked;
-        }
         draw_notices(state);
         if (session.view() == View::embed) {
             state.scroll_to_selected_quote = false; // no quotes list here: the embed shows the selected quote itself
