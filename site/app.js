@@ -915,6 +915,19 @@
   glyphPath = chooseGlyphPath();
   // scripts/bench and tests read how long the detection took (performance.getEntriesByName('chips:glyph-detect')).
   try { performance.measure('chips:glyph-detect', { start: glyphDetectStart, end: performance.now() }); } catch (error) { /* old browsers */ }
+  // The canvas work the app's font setup starts with, done now while the module still streams in instead of in
+  // main(): each face's font box, and the characters ImGui probes for its fallback and ellipsis glyphs (its first
+  // canvas calls cost 15–25 ms on this machine; "fonts handed to ImGui" in scripts/bench).
+  if (glyphPath === 'browser') {
+    const warmStart = performance.now();
+    try {
+      for (const face of ['sc', 'tc']) {
+        glyphs.metrics(face);
+        for (const codepoint of [0xFFFD, 0x3F, 0x20, 0x2026, 0x85]) glyphs.contains(face, codepoint);
+      }
+      performance.measure('chips:glyph-warm', { start: warmStart, end: performance.now() });
+    } catch (error) { /* only a head start: the loader asks again when it needs these */ }
+  }
   const traditionalAtStart = traditionalNeededAtStart();
   // The SC subset only on the Noto path (a browser without CJK fonts, or the test hook); the browser path fetches none.
   if (glyphPath === 'browser') api.traditionalFont = 'ready';
