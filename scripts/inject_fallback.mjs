@@ -26,7 +26,8 @@ const lang = argument('--lang', 'en');
 const siteUrl = argument('--site-url');
 const outPath = argument('--out');
 const assetDir = argument('--asset-dir');
-// What site/app.js downloads before the first frame (the TC face only for traditional views).
+// What site/app.js may download before the first frame: the module, and on the Noto path (a browser without CJK
+// fonts, docs/site.md "Glyphs") the SC face, the TC face too for traditional views.
 const FIRST_ASSETS = ['chips.wasm', 'fonts/ui-sc.otf', 'fonts/ui-tc.otf'];
 if (!pagePath || !fallbackPath || !cardsPath || !stringsPath || !outPath) {
   console.error('usage: inject_fallback.mjs --page FILE --lang LANG --fallback FILE --cards FILE --strings FILE ' +

@@ -18,7 +18,9 @@
 //   controlRect(id): {x,y,w,h}|null      — a control's rectangle in canvas CSS pixels (tests drag real sliders)
 //   controlIds(): string[]               — every control id drawn in the last frame
 //   focusedControl(): string             — the control id with the keyboard focus ("" = none; keyboard tests)
-//   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'
+//   traditionalFont: 'not-loaded'|'loading'|'ready'|'failed'   — 'ready' from the start on the browser glyph path
+//   glyphPath(): 'browser'|'noto'        — who draws the glyphs: the browser's CJK fonts, or the Noto subsets
+//   missingGlyphs(): {count, sample[]}   — codepoints the app was asked to draw that the active path has no glyph for
 // }
 // window.chipsAndClaimsPage holds the hooks the wasm calls (wasm/browser.cpp); its names are quoted there too.
 //
@@ -438,6 +440,8 @@
     controlIds: () => [],
     focusedControl: () => '',
     traditionalFont: 'not-loaded',
+    glyphPath: () => glyphPath,
+    missingGlyphs: () => ({ count: 0, sample: [] }),
   };
   // Text arguments go to the wasm as (pointer, length) in heap memory allocated here, never through cwrap's 'string'
   // or 'array' (those copy onto the 5 MiB wasm stack: a 5 MB string overran it and corrupted the module). Larger
@@ -513,6 +517,10 @@
     api.controlRect = (id) => { const rect = parse(controlRect(String(id)), 'controlRect'); return rect && 'x' in rect ? rect : null; };
     api.controlIds = () => parse(controlIds(), 'controlIds');
     api.focusedControl = call('chips_focused_control', 'string', []);
+    const missingGlyphs = call('chips_missing_glyphs', 'string', []);
+    const activeGlyphPath = call('chips_glyph_path', 'string', []);
+    api.missingGlyphs = () => parse(missingGlyphs(), 'missingGlyphs');
+    api.glyphPath = () => activeGlyphPath();
   }
 
   // [SECTION] Capability checks: say so clearly instead of showing a blank canvas
@@ -667,7 +675,7 @@
   }
   let moduleRef = null;
   function loadTraditionalFont() {
-    if (api.traditionalFont !== 'not-loaded') return;
+    if (api.traditionalFont !== 'not-loaded' || glyphPath !== 'noto') return;
     api.traditionalFont = 'loading';
     fetchBytes('fonts/ui-tc.otf', false).then((bytes) => {
       assets.set('ui-tc.otf', bytes);
@@ -747,6 +755,150 @@
     });
   }
 
+  // [SECTION] Glyphs: the browser's own CJK fonts, or the Noto subsets when it has none (docs/site.md "Glyphs")
+  // The app's font loader (wasm/browser_font_loader.cpp) asks this canvas for each glyph it draws: whether the face
+  // has it, its advance, and its coverage bitmap at the display's density. Every phone and desktop system ships a
+  // CJK font, so the online page downloads no font at all; a browser without one (detected below) gets the Noto
+  // subsets fetched before main(), drawn by stb_truetype as before. Tests force that path by setting
+  // window.chipsAndClaimsForceFontFallback = true before the page's scripts run (page.addInitScript).
+  const GLYPH_FACES = {
+    sc: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", sans-serif',
+    tc: '"PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", sans-serif',
+  };
+  const glyphs = (() => {
+    const PROBE_PX = 32;      // contains(): big enough that two different shapes never give the same pixels
+    const METRICS_PX = 1000;  // the font box: browsers round it to whole pixels, so measure it large
+    const ADVANCE_PX = 100;   // advances: 1/64 px precision here is 0.002 px at the app's size; 1000 px cost 3× more
+    const NO_GLYPH = 0xFFFF;  // a noncharacter: no font will ever have it, so it is drawn as the face's tofu
+    // Drawn as nothing on purpose (spaces, controls, format characters): never "missing" for being blank.
+    const BLANK_OK = /^[\p{Z}\p{Cc}\p{Cf}]$/u;
+    const CONTROL = /^\p{Cc}$/u;
+    // One context per face and role, each keeping its font: setting ctx.font costs more than drawing a glyph, so the
+    // measuring contexts stay at their size and the drawing one changes only when the size or density does.
+    const contexts = new Map();
+    const known = { sc: new Map(), tc: new Map() };    // codepoint → drawable?
+    const advances = { sc: new Map(), tc: new Map() }; // codepoint → advance in em
+    const tofus = new Map();                            // `${face}@${px}` → the tofu drawn at that size
+    let bitmap = new Uint8Array(0);                     // the last drawn glyph's coverage, row by row
+    function fontAt(face, role, px) {
+      const key = face + ':' + role;
+      let entry = contexts.get(key);
+      if (!entry) {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 64;
+        // CPU-backed: every glyph is read back with getImageData, which a GPU canvas would turn into a stall.
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
+        if (!ctx) throw new Error('no 2D canvas');
+        entry = { ctx, font: '' };
+        contexts.set(key, entry);
+      }
+      const font = `${px}px ${GLYPH_FACES[face]}`;
+      if (entry.font !== font) { entry.ctx.font = font; entry.font = font; }
+      return entry.ctx;
+    }
+    function advance(face, codepoint) {
+      const cache = advances[face];
+      if (!cache.has(codepoint)) {
+        cache.set(codepoint, fontAt(face, 'advance', ADVANCE_PX).measureText(String.fromCharCode(codepoint)).width / ADVANCE_PX);
+      }
+      return cache.get(codepoint);
+    }
+    // The glyph drawn at `px` device pixels per em, with the pen on whole pixels: its coverage and where the pen is.
+    function draw(face, codepoint, px) {
+      let ctx = fontAt(face, 'draw', px);
+      const text = String.fromCharCode(codepoint);
+      const m = ctx.measureText(text);
+      const pad = 1; // antialiasing can spill a pixel past the measured ink box
+      const originX = Math.ceil(m.actualBoundingBoxLeft) + pad;
+      const originY = Math.ceil(m.actualBoundingBoxAscent) + pad;
+      const width = originX + Math.ceil(m.actualBoundingBoxRight) + pad;
+      const height = originY + Math.ceil(m.actualBoundingBoxDescent) + pad;
+      if (!(width > 2 * pad && height > 2 * pad && width < 2048 && height < 2048)) {
+        return { width: 0, height: 0, originX: 0, originY: 0, pixels: new Uint8Array(0), ink: 0 };
+      }
+      if (ctx.canvas.width < width || ctx.canvas.height < height) { // resizing resets the context's state
+        ctx.canvas.width = Math.max(ctx.canvas.width, width);
+        ctx.canvas.height = Math.max(ctx.canvas.height, height);
+        contexts.get(face + ':draw').font = '';
+        ctx = fontAt(face, 'draw', px);
+      }
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillStyle = '#fff';
+      ctx.fillText(text, originX, originY);
+      const rgba = ctx.getImageData(0, 0, width, height).data;
+      const pixels = new Uint8Array(width * height);
+      let ink = 0;
+      for (let i = 0; i < pixels.length; i++) { pixels[i] = rgba[i * 4 + 3]; ink |= pixels[i]; }
+      return { width, height, originX, originY, pixels, ink };
+    }
+    function sameDrawing(a, b) {
+      if (a.width !== b.width || a.height !== b.height || a.originX !== b.originX || a.originY !== b.originY) return false;
+      for (let i = 0; i < a.pixels.length; i++) if (a.pixels[i] !== b.pixels[i]) return false;
+      return true;
+    }
+    // The glyph at `px`: [advance in em, width, height, pen x, pen y] (width 0: nothing to draw, e.g. a space), its
+    // coverage kept for takeBitmap; null when the browser cannot draw it — it draws the same box as for a
+    // noncharacter (tofu), or nothing at all for a character that has ink.
+    function load(face, codepoint, px) {
+      if (!known[face]) return null;
+      const text = String.fromCharCode(codepoint);
+      let result = null;
+      if (codepoint >= 0xD800 && codepoint <= 0xDFFF) result = null; // half a surrogate pair: no character
+      else if (BLANK_OK.test(text)) result = CONTROL.test(text) ? null : [advance(face, codepoint), 0, 0, 0, 0];
+      else {
+        const drawn = draw(face, codepoint, px);
+        const tofuKey = face + '@' + px;
+        if (!tofus.has(tofuKey)) tofus.set(tofuKey, draw(face, NO_GLYPH, px));
+        const isTofu = sameDrawing(drawn, tofus.get(tofuKey)) &&
+          Math.abs(advance(face, codepoint) - advance(face, NO_GLYPH)) < 1e-6;
+        if (drawn.ink && !isTofu) {
+          bitmap = drawn.pixels;
+          result = [advance(face, codepoint), drawn.width, drawn.height, drawn.originX, drawn.originY];
+        }
+      }
+      known[face].set(codepoint, result !== null);
+      return result;
+    }
+    return {
+      // [ascent, descent] in em, both positive, of the face's first installed font: the box its lines are laid out
+      // in, which the app scales to its font size exactly as stb_truetype scales the Noto subset (the same look).
+      metrics(face) {
+        const m = fontAt(face, 'measure', METRICS_PX).measureText('汉');
+        const ascent = Number(m.fontBoundingBoxAscent), descent = Number(m.fontBoundingBoxDescent);
+        // Browsers without font box metrics (before 2023): Noto Sans CJK's own (hhea 1160 / 288 per 1000).
+        if (!(ascent > 0) || !(descent >= 0)) return [1.16, 0.288];
+        return [ascent / METRICS_PX, descent / METRICS_PX];
+      },
+      // Can the browser draw this codepoint with a real glyph (from this face or any font it falls back to)?
+      contains(face, codepoint) {
+        const cache = known[face];
+        if (!cache) return false;
+        if (!cache.has(codepoint)) load(face, codepoint, PROBE_PX);
+        return cache.get(codepoint);
+      },
+      advance, // in em, measured at ADVANCE_PX: the app scales it linearly (no hinting), like stb_truetype
+      load,
+      takeBitmap() { return bitmap; },
+    };
+  })();
+  // Before main(): 'browser' when the browser draws both a simplified and a traditional ideograph with a real glyph,
+  // else 'noto'. A few milliseconds (two characters and the tofu, each drawn once and read back); the glyphs and the
+  // font it loads are the ones the first frame needs anyway.
+  function chooseGlyphPath() {
+    if (window.chipsAndClaimsForceFontFallback === true) return 'noto';
+    try {
+      // An ideograph is one em wide in every CJK font; a substitute box (some browsers draw the code in hex) is not.
+      const isIdeograph = (face, text) => glyphs.contains(face, text.charCodeAt(0)) &&
+        Math.abs(glyphs.advance(face, text.charCodeAt(0)) - 1) < 0.05;
+      return isIdeograph('sc', '汉') && isIdeograph('tc', '漢') ? 'browser' : 'noto';
+    } catch (error) {
+      return 'noto'; // no 2D canvas: the subsets work everywhere
+    }
+  }
+  let glyphPath = 'noto'; // decided in "Start", once the module's download has begun
+  page.glyphs = glyphs;
+  page.glyphPath = () => glyphPath;
+
   // [SECTION] Start
   // The TC face comes before the start only when the first view needs it: a link (or saved settings) in 繁體中文, or a
   // link to a traditional quote. Otherwise the first frame shows no traditional text (the quotes list lays out only
@@ -758,18 +910,40 @@
   // script is read from its card in the text version (parsed by the time this deferred script runs; whenParsed in case
   // a page loads it earlier).
   function traditionalNeededAtStart() {
+    if (glyphPath === 'browser') return Promise.resolve(false); // both faces are the browser's: nothing to fetch
     if (offline || needsTraditional(visit.query)) return Promise.resolve(true);
     if (!/(^|&)lang=/.test(visit.query) && settingsLanguage(savedSettings) === 'zh-Hant') return Promise.resolve(true);
     const linkedQuote = new URLSearchParams(visit.query).get('quote');
     if (!linkedQuote || document.getElementById('quote-' + linkedQuote)) return Promise.resolve(false);
     return new Promise((resolve) => whenParsed(() => resolve(needsTraditional(visit.query))));
   }
-  const traditionalAtStart = traditionalNeededAtStart();
   updateProgress();
   // The glue script downloads while the assets do (<link rel="preload"> in the page's head).
   const compiled = compileModule('chips.wasm');
   compiled.catch(() => {});
-  const downloads = [compiled, fetchBytes('fonts/ui-sc.otf', true),
+  // The glyph path, while the module streams in: the detection's first glyph loads the system's CJK font (10–20 ms
+  // on this machine, which the first frame would otherwise spend), and the font files are fetched only without one.
+  const glyphDetectStart = performance.now();
+  glyphPath = chooseGlyphPath();
+  // scripts/bench and tests read how long the detection took (performance.getEntriesByName('chips:glyph-detect')).
+  try { performance.measure('chips:glyph-detect', { start: glyphDetectStart, end: performance.now() }); } catch (error) { /* old browsers */ }
+  // The canvas work the app's font setup starts with, done now while the module still streams in instead of in
+  // main(): each face's font box, and the characters ImGui probes for its fallback and ellipsis glyphs (its first
+  // canvas calls cost 15–25 ms on this machine; "fonts handed to ImGui" in scripts/bench).
+  if (glyphPath === 'browser') {
+    const warmStart = performance.now();
+    try {
+      for (const face of ['sc', 'tc']) {
+        glyphs.metrics(face);
+        for (const codepoint of [0xFFFD, 0x3F, 0x20, 0x2026, 0x85]) glyphs.contains(face, codepoint);
+      }
+      performance.measure('chips:glyph-warm', { start: warmStart, end: performance.now() });
+    } catch (error) { /* only a head start: the loader asks again when it needs these */ }
+  }
+  const traditionalAtStart = traditionalNeededAtStart();
+  // The SC subset only on the Noto path (a browser without CJK fonts, or the test hook); the browser path fetches none.
+  if (glyphPath === 'browser') api.traditionalFont = 'ready';
+  const downloads = [compiled, glyphPath === 'noto' ? fetchBytes('fonts/ui-sc.otf', true) : null,
     traditionalAtStart.then((needed) => {
       if (!needed) return null;
       api.traditionalFont = 'loading';
@@ -782,7 +956,7 @@
     mark('chips:assets-downloaded');
     downloadsDone = true;
     if (!failed) statusText.textContent = pageText('page.run_starting');
-    assets.set('ui-sc.otf', fontSimplified);
+    if (fontSimplified) assets.set('ui-sc.otf', fontSimplified);
     if (fontTraditional) { assets.set('ui-tc.otf', fontTraditional); api.traditionalFont = 'ready'; }
   });
   assetsReady.catch((error) => {

@@ -196,6 +196,10 @@ void apply_style_if_changed(AppState& state, Layout layout) {
 void App::draw() {
     AppState& state = impl_->state;
     const Session& session = state.session;
+    if (state.pending_language) { // picked in the last frame: this frame is the first drawn in it, in its face
+        state.session.set_language(*state.pending_language);
+        state.pending_language.reset();
+    }
     state.sync_caches();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     // Layout by width in em (font size), so presenter mode and browser zoom move the breakpoints with the text:

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,10 @@ struct AppState {
     std::string focused_control;        // record_rect id of the control with the keyboard focus ("" = none)
 
     // Per-frame bookkeeping.
+    // A language picked in the header, applied when the next frame starts (App::draw): the rest of this frame is drawn
+    // in the face it started with. Switching mid-frame drew 繁體中文 labels with the SC face for one frame, whose
+    // subset lacks traditional-only characters ('?'; tests/e2e/glyphs.test.mjs counts them). Empty: none pending.
+    std::optional<Lang> pending_language;
     std::map<std::string, ImVec4> control_rects; // id → (x, y, w, h) in CSS px, refreshed each frame
     double copied_until = 0.0;                   // time until which "Copied" shows (animation → frames)
     std::string copied_what;                     // which button shows "Copied"

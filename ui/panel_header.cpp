@@ -73,7 +73,7 @@ void draw_languages(AppState& state, bool after_item) {
         if (face) ImGui::PushFont(face, 0.0f);
         if (i > 0 || after_item) flow(check_width(state.tr(lang_keys[i])));
         if (ImGui::RadioButton(state.tr(lang_keys[i]), session.lang() == langs[i]))
-            state.session.set_language(langs[i]);
+            state.pending_language = langs[i]; // applied when the next frame starts (AppState::pending_language)
         if (face) ImGui::PopFont();
         state.record_rect(std::string("lang.") + lang_code(langs[i]));
     }

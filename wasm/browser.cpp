@@ -147,6 +147,9 @@ std::string page_environment() {
 std::string page_fixed_view() {
     return page_string("fixedView");
 }
+std::string page_glyph_path() {
+    return page_string("glyphPath");
+}
 void* page_take_asset(const char* name, int& size_out) {
     size_out = 0;
     return js_page_take_asset(name, &size_out);

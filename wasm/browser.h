@@ -20,6 +20,7 @@ std::string page_startup_settings(); // the reader's saved settings JSON ("" whe
 std::string page_startup_query();    // the URL query to restore, without '?' ("" when none)
 std::string page_environment();      // {"system_theme":"light"|"dark","reduced_motion":bool} from media queries
 std::string page_fixed_view();       // "embed" on embed.html (<html data-view="embed">), else ""
+std::string page_glyph_path();       // "browser" (its own CJK fonts draw the glyphs) or "noto" (the subsets)
 // Font bytes the page fetched, in memory from malloc (ImGui's atlas owns and frees them); null when not there.
 void* page_take_asset(const char* name, int& size_out);
 

@@ -10,6 +10,7 @@
 #include "session/summary.h"
 #include "ui/app.h"
 #include "wasm/bridge.h"
+#include "wasm/browser_font_loader.h"
 #include "wasm/wheel.h"
 
 #include <emscripten.h>
@@ -137,5 +138,13 @@ EMSCRIPTEN_KEEPALIVE const char* chips_control_ids() {
 // The page fetched the TC face after start-up (site/app.js): 1 when it is in use now.
 EMSCRIPTEN_KEEPALIVE int chips_traditional_font_ready() {
     return chips::wasm::load_traditional_font() ? 1 : 0;
+}
+// Test hooks for the glyph paths (tests/e2e/glyphs.test.mjs): which loader draws the text, and which codepoints the
+// app asked for that it could not draw ({"count":N,"sample":[codepoints]}).
+EMSCRIPTEN_KEEPALIVE const char* chips_glyph_path() {
+    return chips::wasm::glyph_path();
+}
+EMSCRIPTEN_KEEPALIVE const char* chips_missing_glyphs() {
+    return reply(chips::wasm::missing_glyphs_json());
 }
 }

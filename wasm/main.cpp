@@ -14,6 +14,7 @@
 #include "ui/app.h"
 #include "wasm/bridge.h"
 #include "wasm/browser.h"
+#include "wasm/browser_font_loader.h"
 #include "wasm/content_data.h"
 #include "wasm/frame_stats.h"
 #include "wasm/gl_state_cache.h"
@@ -53,24 +54,46 @@ long g_key_events = 0;   // SDL key events received (tests check that focus afte
 // ---------------------------------------------------------------------------------------------------------------------
 // [SECTION] Content and fonts
 // ---------------------------------------------------------------------------------------------------------------------
-// The page fetched the font (with byte progress) before starting us; its bytes arrive in malloc'd memory, which the
-// atlas owns from here on and frees with IM_FREE (ImGui's default allocator is malloc/free).
-ImFont* add_font_bytes(void* data, int size) {
-    ImFontConfig config;
-    config.OversampleH = 1; // 1.92 rasterizes at the display's density already; oversampling only costs memory
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, size, kFontSizePixels, &config);
-}
+// Two ways to draw text (wasm/browser_font_loader.h, docs/site.md "Glyphs"): with the browser's own CJK fonts, which
+// the page found before starting us (site/app.js chooseGlyphPath), or with the Noto subsets the page then fetched.
+// Their bytes arrive in malloc'd memory, which the atlas owns from here on and frees with IM_FREE (ImGui's default
+// allocator is malloc/free).
 ImFont* add_page_font(const char* asset_name, ImFont** stand_in = nullptr) {
     int size = 0;
     void* data = chips::wasm::page_take_asset(asset_name, size);
     if (!data) return nullptr;
-    ImFont* font = add_font_bytes(data, size); // first, so that the SC face is ImGui's default font
+    ImFont* font = chips::wasm::add_file_font(data, size, kFontSizePixels); // first: the SC face is ImGui's default
     if (stand_in) { // a second face from the same bytes: its own ImFont, so we can tell when the app draws with it
         void* copy = IM_ALLOC(size);
         memcpy(copy, data, size);
-        *stand_in = add_font_bytes(copy, size);
+        // Its gaps are not counted as missing glyphs: the real TC face replaces it as soon as it is drawn.
+        *stand_in = chips::wasm::add_file_font(copy, size, kFontSizePixels, /*count_missing=*/false);
     }
     return font;
+}
+
+// The faces the app draws with; false when there is none (the app's Dear ImGui has no built-in font to fall back on:
+// wasm/wasm.cmake IMGUI_DISABLE_DEFAULT_FONT).
+bool setup_fonts() {
+    if (chips::wasm::page_glyph_path() == "browser") {
+        // Both faces from the browser: nothing to fetch, no stand-in (request_traditional_if_used has nothing to do).
+        g_fonts.simplified = chips::wasm::add_browser_font(chips::wasm::BrowserFace::simplified, kFontSizePixels);
+        g_fonts.traditional = chips::wasm::add_browser_font(chips::wasm::BrowserFace::traditional, kFontSizePixels);
+        g_fonts.traditional_is_stand_in = false;
+    } else {
+        // The TC face comes now when the first view needs it (site/app.js decides from the link and settings), else
+        // later (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
+        ImFont* stand_in = nullptr;
+        g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
+        g_fonts.traditional = add_page_font("ui-tc.otf");
+        g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
+        if (g_fonts.traditional_is_stand_in)
+            g_fonts.traditional = stand_in;
+        else if (stand_in)
+            ImGui::GetIO().Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
+    }
+    g_app->set_fonts(g_fonts);
+    return g_fonts.simplified != nullptr && g_fonts.traditional != nullptr;
 }
 
 // The TC face is fetched only when something traditional is on screen. Until then a copy of the SC face stands in
@@ -81,21 +104,6 @@ void request_traditional_if_used() {
     if (!g_fonts.traditional_is_stand_in || requested || !g_fonts.traditional->LastBaked) return;
     requested = true;
     chips::wasm::page_need_traditional_font();
-}
-
-// The faces the page handed over (site/app.js fetched them before starting us), to ImGui and the app. The TC face
-// comes now when the first view needs it (site/app.js decides from the link and settings), else later
-// (request_traditional_if_used); the page hands it over through chips_traditional_font_ready().
-void setup_fonts() {
-    ImFont* stand_in = nullptr;
-    g_fonts.simplified = add_page_font("ui-sc.otf", &stand_in);
-    g_fonts.traditional = add_page_font("ui-tc.otf");
-    g_fonts.traditional_is_stand_in = g_fonts.traditional == nullptr;
-    if (g_fonts.traditional_is_stand_in)
-        g_fonts.traditional = stand_in;
-    else if (stand_in)
-        ImGui::GetIO().Fonts->RemoveFont(stand_in); // the real face is here: no stand-in needed
-    g_app->set_fonts(g_fonts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -290,7 +298,10 @@ void step_content(void*) {
 
 // Step 3: the fonts.
 void step_fonts(void*) {
-    setup_fonts();
+    if (!setup_fonts()) { // the page shows its error message instead of a canvas that cannot draw text
+        chips::wasm::report_fatal("fonts", chips::wasm::glyph_path());
+        return;
+    }
     chips::wasm::mark_startup("chips:fonts-added");
     yield_then(step_view);
 }

@@ -166,6 +166,7 @@ TEST_CASE("hooks: copy link, copy quote, embed popup, fullscreen, settings saved
     REQUIRE(h.rect("lang.zh-Hant", x, y, w, hgt));
     h.mouse(x + w / 2, y + hgt / 2, true);
     h.mouse(x + w / 2, y + hgt / 2, false);
+    h.frames(1); // a picked language applies when the next frame starts (ui/app_state.h pending_language)
     CHECK(parse(h.saved_settings())["language"] == "zh-Hant");
     REQUIRE(h.rect("embed", x, y, w, hgt));
     h.mouse(x + w / 2, y + hgt / 2, true);
